@@ -1,0 +1,13 @@
+using Spectre.Console;
+
+// Each benchmark is a subcommand; run without arguments to list them.
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase);
+
+if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    AnsiConsole.MarkupLine("[bold]Usage:[/] dotnet run -c Release --project bench/Changxing.Bench -- <benchmark> [options]");
+    AnsiConsole.MarkupLine(benchmarks.Count == 0 ? "No benchmarks yet." : "Benchmarks: " + string.Join(", ", benchmarks.Keys));
+    return args.Length == 0 ? 0 : 2;
+}
+
+return await run(args[1..]);

@@ -1,0 +1,3 @@
+namespace Changxing.Contracts.Points;
+
+public sealed record PointsExpired(Guid MemberId, Guid LotId, long Points, DateOnly ExpiredOn);

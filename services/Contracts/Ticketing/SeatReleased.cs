@@ -1,0 +1,3 @@
+namespace Changxing.Contracts.Ticketing;
+
+public sealed record SeatReleased(Guid RedemptionId, Guid? HoldId);

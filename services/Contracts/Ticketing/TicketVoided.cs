@@ -1,0 +1,3 @@
+namespace Changxing.Contracts.Ticketing;
+
+public sealed record TicketVoided(Guid RedemptionId, string? TicketNumber);

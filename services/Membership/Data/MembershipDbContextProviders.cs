@@ -1,0 +1,28 @@
+using Changxing.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Changxing.Membership.Data;
+
+// One subclass per provider, each with its own migrations folder (Data/Migrations/<Provider>),
+// and a design-time factory so `dotnet ef` can build it. Regenerate with scripts/add-migration.sh Membership <Name>.
+
+public sealed class SqliteMembershipDbContext(DbContextOptions<SqliteMembershipDbContext> options) : MembershipDbContext(options), IProviderDbContext
+{
+    public static DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresMembershipDbContext(DbContextOptions<PostgresMembershipDbContext> options) : MembershipDbContext(options), IProviderDbContext
+{
+    public static DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+public sealed class SqlServerMembershipDbContext(DbContextOptions<SqlServerMembershipDbContext> options) : MembershipDbContext(options), IProviderDbContext
+{
+    public static DatabaseProvider Provider => DatabaseProvider.SqlServer;
+}
+
+public sealed class SqliteMembershipDbContextFactory : DesignTimeDbContextFactory<SqliteMembershipDbContext>;
+
+public sealed class PostgresMembershipDbContextFactory : DesignTimeDbContextFactory<PostgresMembershipDbContext>;
+
+public sealed class SqlServerMembershipDbContextFactory : DesignTimeDbContextFactory<SqlServerMembershipDbContext>;

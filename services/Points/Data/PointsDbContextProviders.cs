@@ -1,0 +1,28 @@
+using Changxing.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Changxing.Points.Data;
+
+// One subclass per provider, each with its own migrations folder (Data/Migrations/<Provider>),
+// and a design-time factory so `dotnet ef` can build it. Regenerate with scripts/add-migration.sh Points <Name>.
+
+public sealed class SqlitePointsDbContext(DbContextOptions<SqlitePointsDbContext> options) : PointsDbContext(options), IProviderDbContext
+{
+    public static DatabaseProvider Provider => DatabaseProvider.Sqlite;
+}
+
+public sealed class PostgresPointsDbContext(DbContextOptions<PostgresPointsDbContext> options) : PointsDbContext(options), IProviderDbContext
+{
+    public static DatabaseProvider Provider => DatabaseProvider.Postgres;
+}
+
+public sealed class SqlServerPointsDbContext(DbContextOptions<SqlServerPointsDbContext> options) : PointsDbContext(options), IProviderDbContext
+{
+    public static DatabaseProvider Provider => DatabaseProvider.SqlServer;
+}
+
+public sealed class SqlitePointsDbContextFactory : DesignTimeDbContextFactory<SqlitePointsDbContext>;
+
+public sealed class PostgresPointsDbContextFactory : DesignTimeDbContextFactory<PostgresPointsDbContext>;
+
+public sealed class SqlServerPointsDbContextFactory : DesignTimeDbContextFactory<SqlServerPointsDbContext>;

@@ -1,0 +1,55 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Changxing.ServiceDefaults.Bus;
+
+public static class BusRegistration
+{
+    /// <summary>
+    /// MassTransit on the configured transport with kebab-case endpoint names, a bounded exponential retry
+    /// and an in-memory outbox on every endpoint (messages leave only after the consumer or saga succeeded).
+    /// </summary>
+    public static WebApplicationBuilder AddServiceBus(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator> configure)
+    {
+        var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+
+        builder.Services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            x.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseServiceDefaults(context, bus));
+            configure(x);
+
+            if (bus.Transport == BusTransport.InMemory)
+            {
+                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                return;
+            }
+
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                {
+                    h.Username(rabbit.Username);
+                    h.Password(rabbit.Password);
+                });
+                cfg.PrefetchCount = bus.PrefetchCount;
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+
+    /// <summary>The retry and outbox every receive endpoint gets; also used by tests that build their own harness.</summary>
+    public static void UseServiceDefaults(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context, BusOptions options)
+    {
+        endpoint.UseMessageRetry(r =>
+        {
+            r.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100));
+            r.Ignore<ArgumentException>();
+        });
+        endpoint.UseInMemoryOutbox(context);
+    }
+}

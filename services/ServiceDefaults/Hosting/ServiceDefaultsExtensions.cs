@@ -1,0 +1,48 @@
+using Changxing.ServiceDefaults.Auth;
+using Changxing.ServiceDefaults.Health;
+using Changxing.ServiceDefaults.Problems;
+using Changxing.ServiceDefaults.Telemetry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace Changxing.ServiceDefaults.Hosting;
+
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Logging, telemetry, problem details, authentication, health checks, OpenAPI and the clock: the one line every service calls.</summary>
+    public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
+    {
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.IncludeScopes = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+            o.UseUtcTimestamp = true;
+        });
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddHealthChecks();
+        builder.Services.AddOpenApi();
+        builder.AddServiceTelemetry();
+        builder.AddServiceAuthentication();
+        return builder;
+    }
+
+    /// <summary>The middleware and endpoints every service shares: errors as problem details, auth, health, the OpenAPI document.</summary>
+    public static WebApplication MapServiceDefaults(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthEndpoints();
+        app.MapOpenApi().AllowAnonymous();
+        return app;
+    }
+}

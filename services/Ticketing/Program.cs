@@ -1,0 +1,24 @@
+using Changxing.Ticketing.Data;
+using Changxing.ServiceDefaults.Bus;
+using MassTransit;
+using Changxing.ServiceDefaults.Data;
+using Changxing.ServiceDefaults.Health;
+using Changxing.ServiceDefaults.Hosting;
+
+if (HealthProbe.IsRequested(args))
+{
+    return await HealthProbe.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddServiceDatabase<TicketingDbContext, SqliteTicketingDbContext, PostgresTicketingDbContext, SqlServerTicketingDbContext>();
+builder.AddServiceBus(bus => bus.AddConsumers(typeof(Program).Assembly));
+
+var app = builder.Build();
+app.MapServiceDefaults();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so API tests can host the service in-process.</summary>
+public partial class Program;

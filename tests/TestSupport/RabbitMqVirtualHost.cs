@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Changxing.TestSupport;
+
+/// <summary>
+/// A throw-away RabbitMQ virtual host, so test runs never see each other's queues. Created and deleted with
+/// <c>rabbitmqctl</c> (the test command runs as a user allowed to). Fails loudly when the broker is missing.
+/// </summary>
+public sealed class RabbitMqVirtualHost : IAsyncDisposable
+{
+    private RabbitMqVirtualHost(string name) => Name = name;
+
+    public string Name { get; }
+
+    public static async Task<RabbitMqVirtualHost> CreateAsync(string prefix = "test")
+    {
+        await EnsureBrokerReachableAsync();
+        var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)];
+        await RabbitMqCtlAsync("add_vhost", name);
+        await RabbitMqCtlAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+        return new RabbitMqVirtualHost(name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await RabbitMqCtlAsync("delete_vhost", Name);
+        }
+        catch (InvalidOperationException)
+        {
+            // Best effort: a broker restarted by a fault test may refuse for a moment.
+        }
+    }
+
+    private static async Task EnsureBrokerReachableAsync()
+    {
+        using var tcp = new TcpClient();
+        try
+        {
+            await tcp.ConnectAsync(TestEnvironment.RabbitMqHost, 5672).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e) when (e is SocketException or TimeoutException)
+        {
+            throw new InvalidOperationException(
+                $"RabbitMQ is required for this test but nothing listens on {TestEnvironment.RabbitMqHost}:5672. " +
+                "Run scripts/test.sh, which installs and starts it.", e);
+        }
+    }
+
+    private static async Task RabbitMqCtlAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add("-q");
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start rabbitmqctl.");
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed ({process.ExitCode}): {stderr}");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Changxing.TestSupport;
+
+/// <summary>
+/// Trait values. Tests marked <c>[Trait("Category", TestCategories.Database)]</c> run twice in the test command:
+/// on SQLite with the rest, then again on PostgreSQL (<c>TEST_DATABASE_PROVIDER=Postgres</c>).
+/// </summary>
+public static class TestCategories
+{
+    public const string Database = nameof(Database);
+    public const string EndToEnd = nameof(EndToEnd);
+}
