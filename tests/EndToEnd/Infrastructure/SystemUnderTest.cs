@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Sockets;
+using Changxing.TestSupport;
+
+namespace Changxing.EndToEnd.Infrastructure;
+
+/// <summary>
+/// The whole system as real processes: Membership, Points, Ticketing and the Gateway, each on a free port with its
+/// own temporary SQLite file, sharing a fresh RabbitMQ virtual host. Tests talk to it through the gateway.
+/// </summary>
+public sealed class SystemUnderTest : IAsyncLifetime
+{
+    public static readonly string[] Services = ["Membership", "Points", "Ticketing"];
+
+    private readonly Dictionary<string, ServiceProcess> _processes = new(StringComparer.OrdinalIgnoreCase);
+    private RabbitMqVirtualHost? _virtualHost;
+    private string? _dataDirectory;
+
+    public ServiceProcess Gateway => _processes["Gateway"];
+
+    public ServiceProcess this[string service] => _processes[service];
+
+    public string VirtualHost => _virtualHost?.Name ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>A client on the gateway, as an anonymous caller.</summary>
+    public HttpClient CreateClient() => new() { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async Task InitializeAsync()
+    {
+        _virtualHost = await RabbitMqVirtualHost.CreateAsync("e2e");
+        _dataDirectory = Directory.CreateTempSubdirectory("changxing-e2e-").FullName;
+
+        foreach (var name in Services)
+        {
+            _processes[name] = new ServiceProcess(BuiltService.Locate(name), FreePort(), new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "Sqlite",
+                ["Database__DataDirectory"] = _dataDirectory,
+                ["RabbitMq__Host"] = TestEnvironment.RabbitMqHost,
+                ["RabbitMq__VirtualHost"] = _virtualHost.Name,
+            });
+        }
+
+        _processes["Gateway"] = new ServiceProcess(BuiltService.Locate("Gateway"), FreePort(), Services.ToDictionary(
+            s => $"ReverseProxy__Clusters__{s.ToLowerInvariant()}__Destinations__primary__Address",
+            s => _processes[s].BaseAddress.ToString().TrimEnd('/')));
+
+        foreach (var process in _processes.Values)
+        {
+            process.Start();
+        }
+
+        await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+    }
+
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        using var http = CreateClient();
+        try
+        {
+            await Eventually.Until(async () => await IsReadyAsync(http), timeout, "the gateway reports every service ready");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException(e.Message + Environment.NewLine + RecentLogs(), e);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in _processes.Values)
+        {
+            await process.DisposeAsync();
+        }
+
+        if (_virtualHost is not null)
+        {
+            await _virtualHost.DisposeAsync();
+        }
+
+        if (_dataDirectory is not null)
+        {
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the OS to clean.
+            }
+        }
+    }
+
+    /// <summary>The last lines of every process's output, for a failing test's message.</summary>
+    public string RecentLogs(int linesPerService = 60) =>
+        string.Join(Environment.NewLine, _processes.Values.SelectMany(p => p.Log.TakeLast(linesPerService)));
+
+    private static async Task<bool> IsReadyAsync(HttpClient http)
+    {
+        try
+        {
+            using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

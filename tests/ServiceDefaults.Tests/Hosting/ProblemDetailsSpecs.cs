@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Changxing.Contracts;
+using Changxing.ServiceDefaults.Hosting;
+using Changxing.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Changxing.ServiceDefaults.Tests.Hosting;
+
+/// <summary>Every error a service answers is an RFC 9457 problem document, with a reason where the service knows one.</summary>
+public sealed class ProblemDetailsSpecs : IAsyncLifetime
+{
+    private WebApplication _app = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.WebHost.UseTestServer();
+        builder.AddServiceDefaults();
+        _app = builder.Build();
+        _app.MapServiceDefaults();
+        _app.MapPost("/orders", (OrderRequest order) => TypedResults.Ok(order.Quantity));
+        _app.MapGet("/boom", string () => throw new InvalidOperationException("secret internal detail"));
+        _app.MapGet("/refused", () => ProblemResults.Conflict(ReasonCodes.QuotaExhausted, "No 兑 quota left."));
+        await _app.StartAsync();
+        _client = _app.GetTestClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Should_answer_malformed_json_with_a_400_problem_and_the_InvalidRequest_reason()
+    {
+        using var body = new StringContent("{\"quantity\": \"many\"", Encoding.UTF8, "application/json");
+        using var response = await _client.PostAsync(new Uri("/orders", UriKind.Relative), body);
+        var problem = await ReadProblem(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ReasonCodes.InvalidRequest, problem.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Should_answer_an_unknown_route_with_a_404_problem()
+    {
+        using var response = await _client.GetAsync(new Uri("/nowhere", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(404, (await ReadProblem(response)).GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Should_answer_an_unhandled_error_with_a_500_problem_that_hides_the_exception()
+    {
+        using var response = await _client.GetAsync(new Uri("/boom", UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("secret internal detail", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_carry_the_reason_code_in_the_type_and_the_reason_member()
+    {
+        using var response = await _client.GetAsync(new Uri("/refused", UriKind.Relative));
+        var problem = await ReadProblem(response);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("QuotaExhausted", problem.GetProperty("reason").GetString());
+        Assert.Equal("urn:changxing:problem:QuotaExhausted", problem.GetProperty("type").GetString());
+        Assert.Equal("Quota exhausted", problem.GetProperty("title").GetString());
+        Assert.Equal("No 兑 quota left.", problem.GetProperty("detail").GetString());
+    }
+
+    private static async Task<JsonElement> ReadProblem(HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    private sealed record OrderRequest(int Quantity);
+}
