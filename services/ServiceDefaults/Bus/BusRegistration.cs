@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Correlation;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -24,7 +25,11 @@ public static class BusRegistration
 
             if (bus.Transport == BusTransport.InMemory)
             {
-                x.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                x.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseCorrelationIdFilters(context);
+                    cfg.ConfigureEndpoints(context);
+                });
                 return;
             }
 
@@ -36,10 +41,19 @@ public static class BusRegistration
                     h.Password(rabbit.Password);
                 });
                 cfg.PrefetchCount = bus.PrefetchCount;
+                cfg.UseCorrelationIdFilters(context);
                 cfg.ConfigureEndpoints(context);
             });
         });
         return builder;
+    }
+
+    /// <summary>Carries the caller's correlation id through every message sent, published and consumed.</summary>
+    public static void UseCorrelationIdFilters(this IBusFactoryConfigurator cfg, IRegistrationContext context)
+    {
+        cfg.UseSendFilter(typeof(CorrelationIdSendFilter<>), context);
+        cfg.UsePublishFilter(typeof(CorrelationIdPublishFilter<>), context);
+        cfg.UseConsumeFilter(typeof(CorrelationIdConsumeFilter<>), context);
     }
 
     /// <summary>The retry and outbox every receive endpoint gets; also used by tests that build their own harness.</summary>

@@ -1,4 +1,5 @@
 using Changxing.ServiceDefaults.Auth;
+using Changxing.ServiceDefaults.Correlation;
 using Changxing.ServiceDefaults.Health;
 using Changxing.ServiceDefaults.Problems;
 using Changxing.ServiceDefaults.Telemetry;
@@ -25,7 +26,10 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
-            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
+        {
+            ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
+            ctx.ProblemDetails.Extensions.TryAdd("correlationId", CorrelationId.Current);
+        });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi();
@@ -37,6 +41,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>The middleware and endpoints every service shares: errors as problem details, auth, health, the OpenAPI document.</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
