@@ -12,6 +12,9 @@ public static class ReasonCodes
     public const string UnknownTrain = nameof(UnknownTrain);
     public const string NotFound = nameof(NotFound);
     public const string Conflict = nameof(Conflict);
+    public const string RateLimited = nameof(RateLimited);
+    public const string Unauthenticated = nameof(Unauthenticated);
+    public const string DownstreamUnavailable = nameof(DownstreamUnavailable);
 
     // Membership
     public const string MemberNotActive = nameof(MemberNotActive);

@@ -1,4 +1,8 @@
+using Changxing.Gateway.ApiDocument;
 using Changxing.Gateway.Health;
+using Changxing.Gateway.Limits;
+using Changxing.Gateway.RateLimiting;
+using Changxing.Gateway.Security;
 using Changxing.ServiceDefaults.Health;
 using Changxing.ServiceDefaults.Hosting;
 
@@ -9,12 +13,20 @@ if (HealthProbe.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddGatewayRateLimits();
+builder.Services.AddAuthorizationBuilder().AddPublicRoutePolicy();
+builder.Services.Configure<RequestLimitOptions>(builder.Configuration.GetSection(RequestLimitOptions.Section));
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddHttpClient(DownstreamReadinessCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
+builder.Services.AddHttpClient(MergedApiDocument.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
+builder.Services.AddSingleton<MergedApiDocument>();
 builder.Services.AddHealthChecks().AddCheck<DownstreamReadinessCheck>("downstream", tags: [HealthEndpoints.ReadyTag]);
 
 var app = builder.Build();
 app.MapServiceDefaults();
+app.UseMiddleware<RequestLimitsMiddleware>();
+app.UseRateLimiter();
+app.MapApiDocument();
 app.MapReverseProxy();
 await app.RunAsync();
 return 0;
