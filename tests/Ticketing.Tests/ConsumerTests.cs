@@ -45,10 +45,9 @@ public class ConsumerTests(ConsumerTestHost host) : IClassFixture<ConsumerTestHo
         await Harness.Bus.Publish(Hold(redemption, "c2"));
         await Harness.Bus.Publish(Hold(redemption, "c2"));
 
-        Assert.True(await Harness.Consumed.Any<HoldSeat>(m => m.Context.Message.RedemptionId == redemption), "consumed");
-        Assert.False(await Harness.Published.Any<Fault<HoldSeat>>(), "faulted");
-        Assert.True(await Harness.Published.Any<SeatHeld>(m => m.Context.Message.RedemptionId == redemption));
+        // The harness may report itself idle before the publish lands, so poll its record instead of waiting on it.
         await Eventually.Until(() => Task.FromResult(Harness.Published.Select<SeatHeld>().Count(m => m.Context.Message.RedemptionId == redemption) == 2));
+        Assert.Empty(Harness.Published.Select<Fault<HoldSeat>>());
         var answers = Harness.Published.Select<SeatHeld>().Where(m => m.Context.Message.RedemptionId == redemption).Select(m => m.Context.Message).ToList();
         Assert.Single(answers.Select(a => (a.HoldId, a.Car, a.Seat)).Distinct());
     }
