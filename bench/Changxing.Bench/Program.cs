@@ -2,6 +2,7 @@ using Spectre.Console;
 
 // Each benchmark is a subcommand; run without arguments to list them.
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase);
+benchmarks["points-holds"] = Changxing.Bench.Points.PointsHoldsBenchmark.RunAsync;
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
