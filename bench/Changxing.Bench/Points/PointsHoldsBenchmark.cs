@@ -39,8 +39,10 @@ public static class PointsHoldsBenchmark
             var r = await RunOnAsync(provider, options);
             AnsiConsole.MarkupLine(
                 $"[bold]{provider}[/]: {r.PairsPerSecond:N0} reserve+capture pairs/s ({r.Pairs:N0} pairs in {r.Seconds:0.0} s, {options.Workers} workers, " +
-                $"{options.Members:N0} members x {options.LotsPerMember} lots, after {options.WarmupPairs:N0} warm-up pairs); " +
-                $"pair latency p50 {r.P50:0.0} ms, p99 {r.P99:0.0} ms, max {r.Max:0.0} ms; {r.Rejected:N0} rejected");
+                $"{options.Members:N0} members x {options.LotsPerMember} lots, after {options.WarmupPairs:N0} warm-up pairs" +
+                (provider == DatabaseProvider.Sqlite && options.SqliteSynchronousNormal ? ", synchronous=NORMAL" : "") + "); " +
+                $"pair latency p50 {r.P50:0.0} ms, p99 {r.P99:0.0} ms, max {r.Max:0.0} ms; {r.Rejected:N0} rejected; " +
+                $"benchmark process CPU {r.CpuMsPerPair:0.00} ms per pair (the database server's own CPU not included)");
         }
 
         return 0;
@@ -49,7 +51,7 @@ public static class PointsHoldsBenchmark
     private static async Task<Result> RunOnAsync(DatabaseProvider provider, BenchOptions options)
     {
         await using var database = await BenchDatabase.CreateAsync(provider, options.PostgresAdmin);
-        await using var services = BuildServices(provider, database.ConnectionString);
+        await using var services = BuildServices(provider, database.ConnectionString, options.SqliteSynchronousNormal);
         await MigrateAsync(services, provider);
         var memberIds = await SeedAsync(services, options);
         AnsiConsole.MarkupLine($"[grey]{provider}: seeded {options.Members:N0} members x {options.LotsPerMember} lots; warming up ({options.WarmupPairs:N0} pairs)...[/]");
@@ -59,7 +61,7 @@ public static class PointsHoldsBenchmark
         return await RunPairsAsync(services, memberIds, options.Workers, pairLimit: null, duration: TimeSpan.FromSeconds(options.Seconds));
     }
 
-    private static ServiceProvider BuildServices(DatabaseProvider provider, string connectionString)
+    private static ServiceProvider BuildServices(DatabaseProvider provider, string connectionString, bool sqliteSynchronousNormal)
     {
         var configuration = new ConfigurationBuilder().Build();
         var services = new ServiceCollection();
@@ -67,7 +69,14 @@ public static class PointsHoldsBenchmark
         services.AddSingleton(new DatabaseSettings(provider, connectionString));
         if (provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<PointsDbContext, SqlitePointsDbContext>(o => o.UseProvider(provider, connectionString));
+            services.AddDbContext<PointsDbContext, SqlitePointsDbContext>(o =>
+            {
+                o.UseProvider(provider, connectionString);
+                if (sqliteSynchronousNormal)
+                {
+                    o.AddInterceptors(new SqliteSynchronousNormal());
+                }
+            });
         }
         else
         {
@@ -123,6 +132,7 @@ public static class PointsHoldsBenchmark
         var latencies = new List<double>[workers];
         var rejected = 0;
         var started = 0;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var until = duration is null ? TimeSpan.MaxValue : duration.Value;
 
@@ -154,14 +164,26 @@ public static class PointsHoldsBenchmark
         })));
 
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double At(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(q * all.Length))];
-        return new Result(all.Length, seconds, all.Length / seconds, At(0.50), At(0.99), all.Length == 0 ? 0 : all[^1], rejected);
+        return new Result(all.Length, seconds, all.Length / seconds, At(0.50), At(0.99), all.Length == 0 ? 0 : all[^1], rejected, all.Length == 0 ? 0 : cpu / all.Length);
     }
 
-    private sealed record Result(int Pairs, double Seconds, double PairsPerSecond, double P50, double P99, double Max, int Rejected);
+    private sealed record Result(int Pairs, double Seconds, double PairsPerSecond, double P50, double P99, double Max, int Rejected, double CpuMsPerPair);
 
-    private sealed record BenchOptions(string Provider, int Members, int LotsPerMember, int Workers, int WarmupPairs, int Seconds, string PostgresAdmin)
+    /// <summary>For comparison only: the service keeps SQLite's default (FULL), one fsync per commit.</summary>
+    private sealed class SqliteSynchronousNormal : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+    {
+        public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=NORMAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private sealed record BenchOptions(string Provider, int Members, int LotsPerMember, int Workers, int WarmupPairs, int Seconds, string PostgresAdmin, bool SqliteSynchronousNormal)
     {
         public static BenchOptions Parse(string[] args)
         {
@@ -178,7 +200,8 @@ public static class PointsHoldsBenchmark
                 int.Parse(Get("workers", "16"), System.Globalization.CultureInfo.InvariantCulture),
                 int.Parse(Get("warmup-pairs", "6000"), System.Globalization.CultureInfo.InvariantCulture),
                 int.Parse(Get("seconds", "20"), System.Globalization.CultureInfo.InvariantCulture),
-                Get("postgres", "Host=127.0.0.1;Username=changxing;Password=changxing;Database=postgres"));
+                Get("postgres", "Host=127.0.0.1;Username=changxing;Password=changxing;Database=postgres"),
+                Get("sqlite-synchronous", "full").Equals("normal", StringComparison.OrdinalIgnoreCase));
         }
     }
 
@@ -203,7 +226,7 @@ public static class PointsHoldsBenchmark
         {
             if (provider == DatabaseProvider.Sqlite)
             {
-                var dir = Directory.CreateTempSubdirectory("changxing-bench-").FullName;
+                var dir = Directory.CreateTempSubdirectory("changxing-points-bench-").FullName;
                 return new BenchDatabase($"Data Source={Path.Combine(dir, "points.db")};Default Timeout=30;Pooling=True", dir, null, null);
             }
 
@@ -224,7 +247,10 @@ public static class PointsHoldsBenchmark
             if (_directory is not null)
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(_directory, recursive: true);
+                if (Directory.Exists(_directory))
+                {
+                    Directory.Delete(_directory, recursive: true);
+                }
             }
 
             if (_postgresName is not null)
