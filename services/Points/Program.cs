@@ -1,9 +1,10 @@
+using Changxing.Points;
 using Changxing.Points.Data;
 using Changxing.ServiceDefaults.Bus;
-using MassTransit;
 using Changxing.ServiceDefaults.Data;
 using Changxing.ServiceDefaults.Health;
 using Changxing.ServiceDefaults.Hosting;
+using MassTransit;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -13,10 +14,12 @@ if (HealthProbe.IsRequested(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<PointsDbContext, SqlitePointsDbContext, PostgresPointsDbContext, SqlServerPointsDbContext>();
+builder.Services.AddPointsLedger(builder.Configuration).AddPointsJobs(builder.Configuration);
 builder.AddServiceBus(bus => bus.AddConsumers(typeof(Program).Assembly));
 
 var app = builder.Build();
 app.MapServiceDefaults();
+app.MapPointsEndpoints();
 await app.RunAsync();
 return 0;
 

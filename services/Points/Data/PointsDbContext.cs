@@ -1,3 +1,6 @@
+using Changxing.Points.Holds;
+using Changxing.Points.Ledger;
+using Changxing.Points.Members;
 using Microsoft.EntityFrameworkCore;
 
 namespace Changxing.Points.Data;
@@ -5,6 +8,16 @@ namespace Changxing.Points.Data;
 /// <summary>The Points service's own tables. Provider-specific subclasses carry the migrations.</summary>
 public abstract class PointsDbContext(DbContextOptions options) : DbContext(options)
 {
+    public DbSet<PointsMember> Members => Set<PointsMember>();
+
+    public DbSet<PointsLot> Lots => Set<PointsLot>();
+
+    public DbSet<LedgerEntry> Entries => Set<LedgerEntry>();
+
+    public DbSet<PointsHold> Holds => Set<PointsHold>();
+
+    public DbSet<ReservationRejection> ReservationRejections => Set<ReservationRejection>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PointsDbContext).Assembly);

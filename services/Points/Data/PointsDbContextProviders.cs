@@ -1,5 +1,6 @@
 using Changxing.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Changxing.Points.Data;
 
@@ -9,6 +10,13 @@ namespace Changxing.Points.Data;
 public sealed class SqlitePointsDbContext(DbContextOptions<SqlitePointsDbContext> options) : PointsDbContext(options), IProviderDbContext
 {
     public static DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    // SQLite has no date-time-offset type: EF cannot compare or sort it there (the hold sweeper compares deadlines),
+    // so store instants as sortable UTC ticks on this provider.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
 }
 
 public sealed class PostgresPointsDbContext(DbContextOptions<PostgresPointsDbContext> options) : PointsDbContext(options), IProviderDbContext

@@ -1,0 +1,73 @@
+using Changxing.Contracts;
+using Changxing.Points.BackRegistration;
+using Changxing.Points.Data;
+using Changxing.Points.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Changxing.Points.Accrual;
+
+/// <summary>Credits a ticket once: from a completed trip, or back-registered (补登) by an operator within the window.</summary>
+public sealed class TicketAccrual(PointsDbContext db, MemberTransactions transactions, BusinessCalendar calendar)
+{
+    public Task<TicketCreditOutcome> CreditTripAsync(TripTicket ticket, CancellationToken cancellationToken) =>
+        CreditAsync(ticket, CreditSource.Trip, cancellationToken);
+
+    public Task<TicketCreditOutcome> BackRegisterAsync(TripTicket ticket, CancellationToken cancellationToken) =>
+        CreditAsync(ticket, CreditSource.BackRegistration, cancellationToken);
+
+    private Task<TicketCreditOutcome> CreditAsync(TripTicket ticket, string source, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(ticket.TicketNumber);
+        if (ticket.FacePrice < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ticket), ticket.FacePrice, "A face price cannot be negative.");
+        }
+
+        return transactions.RunAsync(ticket.MemberId, async member =>
+        {
+            if (member is null)
+            {
+                return new TicketCreditOutcome(TicketCreditStatus.MemberUnknown);
+            }
+
+            var existing = await db.Lots.SingleOrDefaultAsync(l => l.TicketNumber == ticket.TicketNumber, cancellationToken);
+            if (existing is not null)
+            {
+                // A redelivered trip publishes its credit again (the first publish may have been lost); nothing is credited twice.
+                var again = source == CreditSource.Trip && existing.Source == CreditSource.Trip && existing.MemberId == member.MemberId
+                    ? CreditPosting.Event(existing, member)
+                    : null;
+                return new TicketCreditOutcome(TicketCreditStatus.AlreadyCredited, again);
+            }
+
+            if (ticket.PaymentMethod == PaymentMethod.Points)
+            {
+                return new TicketCreditOutcome(TicketCreditStatus.PaidWithPoints);
+            }
+
+            var today = calendar.Today;
+            var days = today.DayNumber - ticket.DepartureDate.DayNumber;
+            if (source == CreditSource.BackRegistration)
+            {
+                if (days < 0)
+                {
+                    return new TicketCreditOutcome(TicketCreditStatus.NotYetDeparted, DaysAfterDeparture: days);
+                }
+
+                if (!BackRegistrationWindow.IsOpen(ticket.DepartureDate, today))
+                {
+                    return new TicketCreditOutcome(TicketCreditStatus.TooLate, DaysAfterDeparture: days);
+                }
+            }
+
+            var points = AccrualRule.PointsFor(ticket.FacePrice, member.BirthDate, ticket.DepartureDate);
+            if (points == 0)
+            {
+                return new TicketCreditOutcome(TicketCreditStatus.Credited, DaysAfterDeparture: days);
+            }
+
+            var lot = CreditPosting.Post(db, member, points, source, ticket.TicketNumber, null, today, calendar.Now);
+            return new TicketCreditOutcome(TicketCreditStatus.Credited, CreditPosting.Event(lot, member), days);
+        }, cancellationToken);
+    }
+}

@@ -1,0 +1,62 @@
+using Changxing.Contracts;
+using Changxing.Points.Accrual;
+using Changxing.ServiceDefaults.Auth;
+using Changxing.ServiceDefaults.Problems;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Changxing.Points.BackRegistration;
+
+public static class BackRegistrationEndpoints
+{
+    public static IEndpointRouteBuilder MapBackRegistrationEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/points/back-registrations", RegisterAsync)
+            .RequireAuthorization(Roles.Operator)
+            .WithTags("Back-registration");
+        return app;
+    }
+
+    private static async Task<Results<Created<BackRegistrationResponse>, ProblemHttpResult>> RegisterAsync(
+        BackRegistrationRequest request, TicketAccrual accrual, IPublishEndpoint publish, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.TicketNumber) || request.TicketNumber.Length > 64 || request.MemberId == Guid.Empty || request.FacePrice < 0)
+        {
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "ticketNumber (up to 64 characters), memberId and a non-negative facePrice are required.");
+        }
+
+        var paymentMethod = request.PaymentMethod ?? PaymentMethod.Money;
+        if (paymentMethod is not (PaymentMethod.Money or PaymentMethod.Points))
+        {
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, $"paymentMethod must be {PaymentMethod.Money} or {PaymentMethod.Points}.");
+        }
+
+        var ticket = new TripTicket(request.TicketNumber.Trim(), request.MemberId, request.FacePrice, request.DepartureDate, paymentMethod);
+        var outcome = await accrual.BackRegisterAsync(ticket, ct);
+        switch (outcome.Status)
+        {
+            case TicketCreditStatus.MemberUnknown:
+                return ProblemResults.Unprocessable(ReasonCodes.MemberNotActive, "The member is not an active points member.");
+            case TicketCreditStatus.AlreadyCredited:
+                return ProblemResults.Conflict(ReasonCodes.AlreadyCredited, $"Ticket {ticket.TicketNumber} has already been credited.");
+            case TicketCreditStatus.PaidWithPoints:
+                return ProblemResults.Unprocessable(ReasonCodes.InvalidRequest, "Tickets paid with points earn no points.");
+            case TicketCreditStatus.NotYetDeparted:
+                return ProblemResults.Unprocessable(ReasonCodes.InvalidRequest, "The trip has not departed yet.");
+            case TicketCreditStatus.TooLate:
+                return ProblemResults.Unprocessable(
+                    ReasonCodes.BackRegistrationTooLate,
+                    $"补登 is possible up to {BackRegistrationWindow.MaximumDaysAfterDeparture} days after departure; this trip departed {outcome.DaysAfterDeparture} days ago.",
+                    new Dictionary<string, object?> { ["daysAfterDeparture"] = outcome.DaysAfterDeparture, ["maximumDays"] = BackRegistrationWindow.MaximumDaysAfterDeparture });
+        }
+
+        var credited = outcome.Credited;
+        if (credited is not null)
+        {
+            await publish.Publish(credited, ct);
+        }
+
+        var response = new BackRegistrationResponse(ticket.TicketNumber, ticket.MemberId, credited?.LotId, credited?.Points ?? 0, credited?.ExpiresOn, credited?.LifetimeCredited ?? 0);
+        return TypedResults.Created($"/api/points/members/{ticket.MemberId}/statement", response);
+    }
+}

@@ -1,0 +1,65 @@
+using Changxing.Points.Members;
+using Changxing.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Changxing.Points.Data;
+
+/// <summary>
+/// Runs one ledger change for one member, serialised with every other change of that member: the member's row is
+/// locked first (FOR UPDATE on PostgreSQL, UPDLOCK on SQL Server; on SQLite the transaction is BEGIN IMMEDIATE, the
+/// database's single write lock, behind an in-process gate). Reads after the lock see the latest committed state, so
+/// two reserves can never both spend the same points. Transient failures and a lost race on a first insert
+/// (unique violation) run the whole change again on a clean context.
+/// </summary>
+public sealed class MemberTransactions(PointsDbContext db, DatabaseSettings settings, SqliteWriteGate gate)
+{
+    private const int UniqueViolationAttempts = 3;
+
+    /// <summary>
+    /// Locks the member (null when unknown to the directory), runs <paramref name="work"/>, saves and commits.
+    /// <paramref name="work"/> may run more than once and must only touch the context.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Guid memberId, Func<PointsMember?, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await strategy.ExecuteAsync(async () =>
+                {
+                    db.ChangeTracker.Clear();
+                    using var lease = await gate.EnterAsync(cancellationToken);
+                    await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    var member = await LockMemberAsync(memberId, cancellationToken);
+                    var result = await work(member);
+                    await db.SaveChangesAsync(cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    return result;
+                });
+            }
+            catch (DbUpdateException e) when (attempt < UniqueViolationAttempts && UniqueViolation.Is(e))
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task<PointsMember?> LockMemberAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Postgres:
+                return (await db.Members
+                    .FromSql($"""SELECT * FROM "Members" WHERE "MemberId" = {memberId} FOR UPDATE""")
+                    .ToListAsync(cancellationToken)).SingleOrDefault();
+            case DatabaseProvider.SqlServer:
+                return (await db.Members
+                    .FromSql($"SELECT * FROM [Members] WITH (UPDLOCK, HOLDLOCK, ROWLOCK) WHERE [MemberId] = {memberId}")
+                    .ToListAsync(cancellationToken)).SingleOrDefault();
+            default:
+                // SQLite: BEGIN IMMEDIATE already holds the database's write lock.
+                return await db.Members.SingleOrDefaultAsync(m => m.MemberId == memberId, cancellationToken);
+        }
+    }
+}

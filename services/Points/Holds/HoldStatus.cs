@@ -1,0 +1,16 @@
+namespace Changxing.Points.Holds;
+
+public enum HoldStatus
+{
+    /// <summary>Points set aside for a redemption in progress.</summary>
+    Held,
+
+    /// <summary>Final: the points paid the ticket.</summary>
+    Captured,
+
+    /// <summary>Given back to their lots on the saga's request.</summary>
+    Released,
+
+    /// <summary>Given back by the sweeper because neither capture nor release came in time.</summary>
+    Expired,
+}

@@ -1,0 +1,28 @@
+namespace Changxing.Points;
+
+/// <summary>Configuration section <c>Points</c>: the policy settings of the ledger. The fixed rules are constants beside their code.</summary>
+public sealed class PointsOptions
+{
+    public const string Section = "Points";
+
+    /// <summary>A hold neither captured nor released within this time is released by the sweeper (last safety net).</summary>
+    public TimeSpan HoldTimeout { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Length of a lot's "expiring soon" (即将过期) window before its expiry day.</summary>
+    public int ExpiringSoonDays { get; set; } = 30;
+
+    /// <summary>Whether points in the expiring-soon window are frozen (cannot pay). The article says they are.</summary>
+    public bool FreezeExpiringSoon { get; set; } = true;
+
+    /// <summary>The business day is China Standard Time (UTC+8, no daylight saving): credit days, expiry and the 90-day window count in it.</summary>
+    public TimeSpan BusinessDayUtcOffset { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>Run the expiry job and the hold sweeper in the background. Tests switch them off and call RunOnceAsync.</summary>
+    public bool RunBackgroundJobs { get; set; } = true;
+
+    /// <summary>How often the expiry job looks for lots to freeze or expire (it is idempotent; hourly catches the day change).</summary>
+    public TimeSpan ExpiryJobInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often the sweeper looks for overdue holds.</summary>
+    public TimeSpan HoldSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+}

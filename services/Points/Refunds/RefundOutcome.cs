@@ -1,0 +1,5 @@
+using Changxing.Contracts.Points;
+
+namespace Changxing.Points.Refunds;
+
+public sealed record RefundOutcome(RefundStatus Status, PointsCredited? Credited = null);

@@ -1,0 +1,3 @@
+namespace Changxing.Points.Refunds;
+
+public sealed record RefundResponse(Guid RedemptionId, Guid MemberId, Guid LotId, long Points, DateOnly ExpiresOn);

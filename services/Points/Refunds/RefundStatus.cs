@@ -1,0 +1,9 @@
+namespace Changxing.Points.Refunds;
+
+public enum RefundStatus
+{
+    Refunded,
+    HoldNotFound,
+    NotCaptured,
+    AlreadyRefunded,
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using System.Net.Http.Json;
+using Changxing.Contracts;
+using Changxing.Contracts.Points;
+using Changxing.Points.BackRegistration;
+using Changxing.Points.Ledger;
+using Changxing.ServiceDefaults.Auth;
+using Changxing.TestSupport;
+using MassTransit.Testing;
+
+namespace Changxing.Points.Tests;
+
+/// <summary>补登: an operator registers a missing trip up to 90 days after departure, never twice.</summary>
+[Trait("Category", TestCategories.Database)]
+public sealed class BackRegistrationApiTests(PointsApiFactory factory) : IClassFixture<PointsApiFactory>
+{
+    private HttpClient Operator => factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Operator);
+
+    private BackRegistrationRequest Trip(Guid memberId, int daysAgo, string paymentMethod = PaymentMethod.Money) =>
+        new(PointsApiFactory.NewTicketNumber(), memberId, 88.5m, factory.Today.AddDays(-daysAgo), paymentMethod);
+
+    [Fact]
+    public async Task Should_back_register_a_trip_on_day_90()
+    {
+        var member = await factory.ActivateMemberAsync();
+        var request = Trip(member, 90);
+
+        var response = await Operator.PostAsJsonAsync("/api/points/back-registrations", request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<BackRegistrationResponse>();
+        Assert.Equal(443, body!.Points); // 442.5 rounded half up
+        Assert.Equal(factory.Today.AddMonths(12), body.ExpiresOn); // 12 months from the credit day, not the trip
+        await factory.PublishedAsync<PointsCredited>(m => m.TicketNumber == request.TicketNumber && m.Source == CreditSource.BackRegistration);
+        var statement = await factory.CreateClientFor(member).GetFromJsonAsync<StatementPage>("/api/points/me/statement");
+        Assert.Equal("BackRegistered", Assert.Single(statement!.Items).Kind);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_back_registration_on_day_91()
+    {
+        var member = await factory.ActivateMemberAsync();
+
+        var response = await Operator.PostAsJsonAsync("/api/points/back-registrations", Trip(member, 91));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, ReasonCodes.BackRegistrationTooLate);
+        Assert.Equal(91, problem.GetProperty("daysAfterDeparture").GetInt32());
+        Assert.Equal(0, (await factory.BalanceAsync(member))!.LifetimeCredited);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_ticket_that_was_already_credited()
+    {
+        var member = await factory.ActivateMemberAsync();
+        var request = Trip(member, 3);
+        await factory.Harness.Bus.Publish(new TripCompleted(request.TicketNumber!, member, request.FacePrice, request.DepartureDate, PaymentMethod.Money, factory.Clock.GetUtcNow()));
+        await factory.PublishedAsync<PointsCredited>(m => m.TicketNumber == request.TicketNumber);
+
+        var again = await Operator.PostAsJsonAsync("/api/points/back-registrations", request);
+
+        await again.ProblemAsync(HttpStatusCode.Conflict, ReasonCodes.AlreadyCredited);
+        Assert.Equal(443, (await factory.BalanceAsync(member))!.LifetimeCredited);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_second_back_registration_of_the_same_ticket()
+    {
+        var member = await factory.ActivateMemberAsync();
+        var request = Trip(member, 10);
+
+        Assert.Equal(HttpStatusCode.Created, (await Operator.PostAsJsonAsync("/api/points/back-registrations", request)).StatusCode);
+        await (await Operator.PostAsJsonAsync("/api/points/back-registrations", request)).ProblemAsync(HttpStatusCode.Conflict, ReasonCodes.AlreadyCredited);
+    }
+
+    [Fact]
+    public async Task Should_refuse_points_paid_tickets_and_unknown_members()
+    {
+        var member = await factory.ActivateMemberAsync();
+
+        await (await Operator.PostAsJsonAsync("/api/points/back-registrations", Trip(member, 1, PaymentMethod.Points)))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity, ReasonCodes.InvalidRequest);
+        await (await Operator.PostAsJsonAsync("/api/points/back-registrations", Trip(Guid.NewGuid(), 1)))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity, ReasonCodes.MemberNotActive);
+    }
+
+    [Fact]
+    public async Task Should_let_only_operators_back_register()
+    {
+        var member = await factory.ActivateMemberAsync();
+
+        var response = await factory.CreateClientFor(member).PostAsJsonAsync("/api/points/back-registrations", Trip(member, 1));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net.Http.Json;
+using Changxing.Contracts;
+using Changxing.Contracts.Points;
+using Changxing.Points.Data;
+using Changxing.Points.Expiry;
+using Changxing.Points.Holds;
+using Changxing.Points.Ledger;
+using Changxing.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace Changxing.Points.Tests;
+
+/// <summary>Lots growing old: the expiring-soon freeze, the daily expiry job, and what that means for holds.</summary>
+[Trait("Category", TestCategories.Database)]
+public sealed class LotLifecycleTests(PointsApiFactory factory) : IClassFixture<PointsApiFactory>
+{
+    private LotExpiryJob Job => factory.Services.GetRequiredService<LotExpiryJob>();
+
+    /// <summary>Moves the fake clock forward to <paramref name="day"/> (same time of day).</summary>
+    private void AdvanceTo(DateOnly day) => factory.Clock.Advance(TimeSpan.FromDays(day.DayNumber - factory.Today.DayNumber));
+
+    private Task<object> ReserveAsync(Guid member, long points, Guid? redemption = null) =>
+        factory.InScopeAsync<HoldBook, object>(b => b.ReserveAsync(new ReservePoints(redemption ?? Guid.NewGuid(), member, points), CancellationToken.None));
+
+    [Fact]
+    public async Task Should_freeze_a_lot_in_its_last_30_days_and_expire_it_after_12_months_telling_the_member_once_each()
+    {
+        var member = await factory.ActivateMemberAsync();
+        var lot = await factory.CreditAsync(member, 10_000);
+        var expiresOn = factory.Today.AddMonths(12);
+
+        AdvanceTo(expiresOn.AddDays(-31));
+        Assert.Equal(10_000, (await factory.BalanceAsync(member))!.Available);
+
+        AdvanceTo(expiresOn.AddDays(-30));
+        await Job.RunOnceAsync(CancellationToken.None);
+        await Job.RunOnceAsync(CancellationToken.None);
+        var soon = await factory.BalanceAsync(member);
+        Assert.Equal((0, new FrozenPoints(10_000, 10_000, 0)), (soon!.Available, soon.Frozen));
+        Assert.Equal(10_000, Assert.Single(factory.Harness.Published.Select<PointsExpiringSoon>(x => x.Context.Message.LotId == lot)).Context.Message.Points);
+
+        AdvanceTo(expiresOn);
+        var beforeTheJob = await factory.BalanceAsync(member);
+        Assert.Equal(new FrozenPoints(10_000, 0, 10_000), beforeTheJob!.Frozen);
+        await Job.RunOnceAsync(CancellationToken.None);
+        await Job.RunOnceAsync(CancellationToken.None);
+
+        var expired = Assert.Single(factory.Harness.Published.Select<PointsExpired>(x => x.Context.Message.LotId == lot)).Context.Message;
+        Assert.Equal((10_000L, expiresOn), (expired.Points, expired.ExpiredOn));
+        var after = await factory.BalanceAsync(member);
+        Assert.Equal((0, 0, 10_000, 10_000), (after!.Available, after.Frozen.Total, after.Expired, after.LifetimeCredited));
+        Assert.True(after.RedemptionUnlocked); // stays unlocked once reached
+        var statement = await factory.CreateClientFor(member).GetFromJsonAsync<StatementPage>("/api/points/me/statement");
+        Assert.Equal("Expired", statement!.Items[0].Kind);
+    }
+
+    [Fact]
+    public async Task Should_never_spend_frozen_points_and_say_how_many_are_frozen()
+    {
+        var member = await factory.ActivateMemberAsync();
+        var old = await factory.CreditAsync(member, 10_000);
+        AdvanceTo(factory.Today.AddMonths(12).AddDays(-10));
+        var fresh = await factory.CreditAsync(member, 3_000);
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        var freshest = await factory.CreditAsync(member, 2_000);
+
+        var rejected = Assert.IsType<PointsReservationRejected>(await ReserveAsync(member, 6_000));
+        Assert.Equal(ReasonCodes.InsufficientAvailablePoints, rejected.Reason);
+        Assert.Equal((6_000, 5_000, 10_000, 1_000), (rejected.Required, rejected.Available, rejected.Frozen, rejected.Shortfall));
+
+        Assert.IsType<PointsReserved>(await ReserveAsync(member, 4_000));
+        var held = await factory.InScopeAsync<PointsDbContext, Dictionary<Guid, long>>(db =>
+            db.Lots.Where(l => l.MemberId == member).ToDictionaryAsync(l => l.LotId, l => l.Held));
+        Assert.Equal((0, 3_000, 1_000), (held[old], held[fresh], held[freshest]));
+    }
+
+    [Fact]
+    public async Task Should_keep_points_expired_when_their_lot_expired_while_they_were_held()
+    {
+        var member = await factory.ActivateMemberAsync();
+        await factory.CreditAsync(member, 10_000);
+        var redemption = Guid.NewGuid();
+        Assert.IsType<PointsReserved>(await ReserveAsync(member, 4_000, redemption));
+
+        AdvanceTo(factory.Today.AddMonths(12));
+        await Job.RunOnceAsync(CancellationToken.None);
+        var released = await factory.InScopeAsync<HoldBook, PointsReleased>(b => b.ReleaseAsync(new ReleasePoints(redemption, member, "late"), CancellationToken.None));
+
+        Assert.Equal(4_000, released.Points);
+        var balance = await factory.BalanceAsync(member);
+        Assert.Equal((0, 0, 0, 10_000), (balance!.Available, balance.Frozen.Total, balance.Held, balance.Expired));
+    }
+
+    [Fact]
+    public async Task Should_stay_unlocked_after_the_points_that_unlocked_it_expire()
+    {
+        var member = await factory.ActivateMemberAsync();
+        await factory.CreditAsync(member, 10_000);
+        AdvanceTo(factory.Today.AddMonths(12));
+        await Job.RunOnceAsync(CancellationToken.None);
+        await factory.CreditAsync(member, 500);
+
+        var rejected = Assert.IsType<PointsReservationRejected>(await ReserveAsync(member, 1_000));
+        Assert.Equal(ReasonCodes.InsufficientAvailablePoints, rejected.Reason);
+        Assert.IsType<PointsReserved>(await ReserveAsync(member, 500));
+    }
+}

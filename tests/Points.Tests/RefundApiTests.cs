@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using Changxing.Contracts;
+using Changxing.Contracts.Points;
+using Changxing.Points.Holds;
+using Changxing.Points.Ledger;
+using Changxing.Points.Refunds;
+using Changxing.ServiceDefaults.Auth;
+using Changxing.TestSupport;
+using MassTransit.Testing;
+
+namespace Changxing.Points.Tests;
+
+/// <summary>Force majeure: a captured redemption's points come back in full as a fresh 12-month lot, once.</summary>
+[Trait("Category", TestCategories.Database)]
+public sealed class RefundApiTests(PointsApiFactory factory) : IClassFixture<PointsApiFactory>
+{
+    private HttpClient Operator => factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Operator);
+
+    private async Task<(Guid Member, Guid Redemption)> CapturedRedemptionAsync(long points, bool capture = true)
+    {
+        var member = await factory.ActivateMemberAsync();
+        await factory.CreditAsync(member, 10_000);
+        var redemption = Guid.NewGuid();
+        Assert.IsType<PointsReserved>(await factory.InScopeAsync<HoldBook, object>(b => b.ReserveAsync(new ReservePoints(redemption, member, points), CancellationToken.None)));
+        if (capture)
+        {
+            Assert.IsType<PointsCaptured>(await factory.InScopeAsync<HoldBook, object>(b => b.CaptureAsync(new CapturePoints(redemption, member), CancellationToken.None)));
+        }
+
+        return (member, redemption);
+    }
+
+    [Fact]
+    public async Task Should_redeposit_a_captured_redemption_as_a_fresh_lot_once()
+    {
+        var (member, redemption) = await CapturedRedemptionAsync(5_530);
+        factory.Clock.Advance(TimeSpan.FromDays(40));
+
+        var response = await Operator.PostAsJsonAsync("/api/points/refunds", new RefundRequest(redemption, "暴雨停运 (line closed by storm)"));
+        var again = await Operator.PostAsJsonAsync("/api/points/refunds", new RefundRequest(redemption, null));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var refund = await response.Content.ReadFromJsonAsync<RefundResponse>();
+        Assert.Equal((5_530L, factory.Today.AddMonths(12)), (refund!.Points, refund.ExpiresOn));
+        await again.ProblemAsync(HttpStatusCode.Conflict, ReasonCodes.AlreadyCredited);
+        await factory.PublishedAsync<PointsCredited>(m => m.LotId == refund.LotId && m.Source == CreditSource.Refund);
+        var balance = await factory.BalanceAsync(member);
+        Assert.Equal((10_000, 5_530), (balance!.Available, balance.Captured));
+    }
+
+    [Fact]
+    public async Task Should_refuse_to_refund_a_redemption_that_was_not_captured()
+    {
+        var (_, held) = await CapturedRedemptionAsync(1_000, capture: false);
+
+        await (await Operator.PostAsJsonAsync("/api/points/refunds", new RefundRequest(held, null))).ProblemAsync(HttpStatusCode.Conflict, ReasonCodes.Conflict);
+        await (await Operator.PostAsJsonAsync("/api/points/refunds", new RefundRequest(Guid.NewGuid(), null))).ProblemAsync(HttpStatusCode.NotFound, ReasonCodes.HoldNotFound);
+    }
+
+    [Fact]
+    public async Task Should_let_only_operators_refund()
+    {
+        var (member, redemption) = await CapturedRedemptionAsync(1_000);
+
+        var response = await factory.CreateClientFor(member).PostAsJsonAsync("/api/points/refunds", new RefundRequest(redemption, null));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+}
