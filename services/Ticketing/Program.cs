@@ -1,9 +1,10 @@
-using Changxing.Ticketing.Data;
 using Changxing.ServiceDefaults.Bus;
-using MassTransit;
 using Changxing.ServiceDefaults.Data;
 using Changxing.ServiceDefaults.Health;
 using Changxing.ServiceDefaults.Hosting;
+using Changxing.Ticketing;
+using Changxing.Ticketing.Data;
+using MassTransit;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -13,10 +14,12 @@ if (HealthProbe.IsRequested(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<TicketingDbContext, SqliteTicketingDbContext, PostgresTicketingDbContext, SqlServerTicketingDbContext>();
+builder.Services.AddTicketing(builder.Configuration).AddTicketingBackgroundServices();
 builder.AddServiceBus(bus => bus.AddConsumers(typeof(Program).Assembly));
 
 var app = builder.Build();
 app.MapServiceDefaults();
+app.MapTicketingEndpoints();
 await app.RunAsync();
 return 0;
 

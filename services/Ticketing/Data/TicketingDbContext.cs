@@ -1,3 +1,9 @@
+using Changxing.Ticketing.Allotments;
+using Changxing.Ticketing.Inventory;
+using Changxing.Ticketing.Runs;
+using Changxing.Ticketing.Stations;
+using Changxing.Ticketing.Tickets;
+using Changxing.Ticketing.Trains;
 using Microsoft.EntityFrameworkCore;
 
 namespace Changxing.Ticketing.Data;
@@ -5,6 +11,26 @@ namespace Changxing.Ticketing.Data;
 /// <summary>The Ticketing service's own tables. Provider-specific subclasses carry the migrations.</summary>
 public abstract class TicketingDbContext(DbContextOptions options) : DbContext(options)
 {
+    public DbSet<Station> Stations => Set<Station>();
+
+    public DbSet<Train> Trains => Set<Train>();
+
+    public DbSet<TrainStop> TrainStops => Set<TrainStop>();
+
+    public DbSet<TrainCar> TrainCars => Set<TrainCar>();
+
+    public DbSet<SegmentFare> SegmentFares => Set<SegmentFare>();
+
+    public DbSet<Run> Runs => Set<Run>();
+
+    public DbSet<Allotment> Allotments => Set<Allotment>();
+
+    public DbSet<RunSeat> RunSeats => Set<RunSeat>();
+
+    public DbSet<SeatHold> SeatHolds => Set<SeatHold>();
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TicketingDbContext).Assembly);

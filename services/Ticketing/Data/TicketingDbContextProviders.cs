@@ -1,5 +1,6 @@
 using Changxing.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Changxing.Ticketing.Data;
 
@@ -9,6 +10,12 @@ namespace Changxing.Ticketing.Data;
 public sealed class SqliteTicketingDbContext(DbContextOptions<SqliteTicketingDbContext> options) : TicketingDbContext(options), IProviderDbContext
 {
     public static DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    // SQLite cannot compare or order DateTimeOffset text; as 64-bit numbers the sweeper's "expires before now" works.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
 }
 
 public sealed class PostgresTicketingDbContext(DbContextOptions<PostgresTicketingDbContext> options) : TicketingDbContext(options), IProviderDbContext

@@ -1,0 +1,106 @@
+using Changxing.Contracts;
+using Changxing.ServiceDefaults.Auth;
+using Changxing.ServiceDefaults.Problems;
+using Changxing.Ticketing.Data;
+using Changxing.Ticketing.Inventory;
+using Changxing.Ticketing.Search;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Changxing.Ticketing.Allotments;
+
+/// <summary>Operators manage the "兑" allotments of a run (identified by train and the date it leaves its origin).</summary>
+public static class AllotmentEndpoints
+{
+    public static IEndpointRouteBuilder MapAllotmentEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/ticketing/runs/{train}/{date}/allotments").WithTags("Allotments").RequireAuthorization(Roles.Operator);
+        group.MapGet("/", List);
+        group.MapPost("/", Add);
+        group.MapPut("/{id:guid}", SetQuota);
+        return app;
+    }
+
+    private static async Task<Results<Ok<List<AllotmentView>>, ProblemHttpResult>> List(string train, DateOnly date, TicketingDbContext db, CancellationToken cancellationToken)
+    {
+        var runId = await RunIdAsync(db, train, date, cancellationToken);
+        if (runId is null)
+        {
+            return ProblemResults.NotFound($"{train} does not run on {date:yyyy-MM-dd}.");
+        }
+
+        var allotments = await db.Allotments.AsNoTracking().Where(a => a.RunId == runId).ToListAsync(cancellationToken);
+        return TypedResults.Ok(allotments.Select(View).ToList());
+    }
+
+    private static async Task<Results<Created<AllotmentView>, ProblemHttpResult>> Add(
+        string train, DateOnly date, AllotmentInput input, TicketingDbContext db, RunLocks locks, SearchReadModel model, CancellationToken cancellationToken)
+    {
+        var runId = await RunIdAsync(db, train, date, cancellationToken);
+        if (runId is null)
+        {
+            return ProblemResults.NotFound($"{train} does not run on {date:yyyy-MM-dd}.");
+        }
+
+        var topology = model.Network.Trains[train.ToUpperInvariant()];
+        var from = input.FromStation is null ? 0 : topology.IndexOf(input.FromStation);
+        var to = input.ToStation is null ? topology.Stops.Count - 1 : topology.IndexOf(input.ToStation);
+        if (input.Quota < 0 || topology.Layout(input.SeatClass) is null || from < 0 || to <= from)
+        {
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, $"An allotment needs a quota of 0 or more, a class {topology.Number} carries and, if restricted, its stations in order.");
+        }
+
+        var allotment = await locks.ExecuteAsync(runId.Value, run =>
+        {
+            var added = new Allotment
+            {
+                Id = Guid.NewGuid(),
+                RunId = run.Run.Id,
+                SeatClass = input.SeatClass,
+                FromStation = input.FromStation,
+                ToStation = input.ToStation,
+                Quota = input.Quota,
+            };
+            run.Db.Allotments.Add(added);
+            run.Add(added);
+            return Task.FromResult(added);
+        }, cancellationToken);
+        return TypedResults.Created($"/api/ticketing/runs/{train}/{date:yyyy-MM-dd}/allotments/{allotment.Id}", View(allotment));
+    }
+
+    /// <summary>Sets the quota; a quota below what is already used simply leaves none.</summary>
+    private static async Task<Results<Ok<AllotmentView>, ProblemHttpResult>> SetQuota(
+        string train, DateOnly date, Guid id, QuotaInput input, TicketingDbContext db, RunLocks locks, CancellationToken cancellationToken)
+    {
+        var runId = await RunIdAsync(db, train, date, cancellationToken);
+        if (runId is null || !await db.Allotments.AnyAsync(a => a.Id == id && a.RunId == runId, cancellationToken))
+        {
+            return ProblemResults.NotFound($"There is no such allotment on {train} of {date:yyyy-MM-dd}.");
+        }
+
+        if (input.Quota < 0)
+        {
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "The quota is 0 or more.");
+        }
+
+        var allotment = await locks.ExecuteAsync(runId.Value, run =>
+        {
+            var a = run.Allotments.Single(x => x.Id == id);
+            a.Quota = input.Quota;
+            return Task.FromResult(a);
+        }, cancellationToken);
+        return TypedResults.Ok(View(allotment));
+    }
+
+    private static Task<Guid?> RunIdAsync(TicketingDbContext db, string train, DateOnly date, CancellationToken cancellationToken) =>
+        db.Runs.AsNoTracking()
+            .Where(r => r.TrainNumber == train.ToUpperInvariant() && r.ServiceDate == date)
+            .Select(r => (Guid?)r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    private static AllotmentView View(Allotment a) => new(a.Id, a.SeatClass, a.FromStation, a.ToStation, a.Quota, a.Used);
+}
+
+public sealed record AllotmentInput(string SeatClass, string? FromStation, string? ToStation, int Quota);
+
+public sealed record QuotaInput(int Quota);

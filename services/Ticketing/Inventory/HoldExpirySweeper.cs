@@ -1,0 +1,66 @@
+using Changxing.Ticketing.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Changxing.Ticketing.Inventory;
+
+/// <summary>Frees seats and "兑" quota of holds whose time ran out (<see cref="TicketingOptions.HoldDuration"/>).</summary>
+public sealed partial class HoldExpirySweeper(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IOptions<TicketingOptions> options,
+    ILogger<HoldExpirySweeper> logger) : BackgroundService
+{
+    public const int BatchSize = 500;
+
+    /// <summary>One sweep: every due hold, run by run under each run's lock. Returns how many expired.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TicketingDbContext>();
+        var inventory = scope.ServiceProvider.GetRequiredService<SeatInventory>();
+        var locks = scope.ServiceProvider.GetRequiredService<RunLocks>();
+        var now = clock.GetUtcNow();
+        var runs = await db.SeatHolds.AsNoTracking()
+            .Where(h => h.Status == HoldStatus.Held && h.ExpiresAt <= now)
+            .Select(h => h.RunId)
+            .Distinct()
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken);
+
+        var expired = 0;
+        foreach (var runId in runs)
+        {
+            expired += await locks.ExecuteAsync(runId, run => inventory.ExpireDueAsync(run, cancellationToken), cancellationToken);
+        }
+
+        if (expired > 0)
+        {
+            LogExpired(logger, expired);
+        }
+
+        return expired;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogSweepFailed(logger, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} seat holds")]
+    private static partial void LogExpired(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hold expiry sweep failed; retrying at the next tick")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}

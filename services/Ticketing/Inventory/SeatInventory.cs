@@ -1,0 +1,204 @@
+using Changxing.Contracts;
+using Changxing.Ticketing.Data;
+using Changxing.Ticketing.Search;
+using Changxing.Ticketing.Trains;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Changxing.Ticketing.Inventory;
+
+/// <summary>Seat holds on runs: take, release and expire them, atomically per run.</summary>
+public sealed class SeatInventory(
+    TicketingDbContext db,
+    RunLocks locks,
+    SearchReadModel readModel,
+    TimeProvider clock,
+    IOptions<TicketingOptions> options)
+{
+    public async Task<HoldOutcome> HoldAsync(HoldRequest request, CancellationToken cancellationToken)
+    {
+        if (request.RedemptionId is { } redemptionId
+            && await db.SeatHolds.AsNoTracking().FirstOrDefaultAsync(h => h.RedemptionId == redemptionId, cancellationToken) is { } earlier)
+        {
+            return Repeat(earlier);
+        }
+
+        var target = await ResolveAsync(request, cancellationToken);
+        if (target.Rejection is { } rejection)
+        {
+            return rejection;
+        }
+
+        return await locks.ExecuteAsync(target.RunId, run => TryHoldAsync(run, request, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Frees the redemption's seat and quota. No hold, or one already ended, is not an error: the answer is the same.</summary>
+    public async Task<SeatHold?> ReleaseAsync(Guid redemptionId, CancellationToken cancellationToken)
+    {
+        var hold = await db.SeatHolds.AsNoTracking().FirstOrDefaultAsync(h => h.RedemptionId == redemptionId, cancellationToken);
+        if (hold is null)
+        {
+            return null;
+        }
+
+        return await locks.ExecuteAsync(hold.RunId, async run =>
+        {
+            var current = await run.Db.SeatHolds.SingleAsync(h => h.Id == hold.Id, cancellationToken);
+            if (current.Occupies)
+            {
+                run.Free(current);
+                current.End(HoldStatus.Released, clock.GetUtcNow());
+            }
+
+            return current;
+        }, cancellationToken);
+    }
+
+    /// <summary>Expires every hold of the run whose time is up; called under the run's lock before any new hold.</summary>
+    public async Task<int> ExpireDueAsync(LockedRun run, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var held = await run.Db.SeatHolds
+            .Where(h => h.RunId == run.Run.Id && h.Status == HoldStatus.Held)
+            .ToListAsync(cancellationToken);
+        var expired = 0;
+        foreach (var hold in held.Where(h => h.HasExpiredAt(now)))
+        {
+            run.Free(hold);
+            hold.End(HoldStatus.Expired, now);
+            expired++;
+        }
+
+        return expired;
+    }
+
+    /// <summary>The decision itself, under the run's lock. Also used by money-paid sales, which ticket at once.</summary>
+    internal async Task<HoldOutcome> TryHoldAsync(LockedRun run, HoldRequest request, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await ExpireDueAsync(run, cancellationToken);
+
+        if (request.RedemptionId is { } redemptionId
+            && await run.Db.SeatHolds.FirstOrDefaultAsync(h => h.RedemptionId == redemptionId, cancellationToken) is { } earlier)
+        {
+            return Repeat(earlier);
+        }
+
+        var passengerHolds = await run.Db.SeatHolds
+            .Where(h => h.RunId == run.Run.Id && h.PassengerKey == request.PassengerKey)
+            .ToListAsync(cancellationToken);
+        if (passengerHolds.Any(h => h.Occupies))
+        {
+            return HoldOutcome.Rejected(ReasonCodes.PassengerAlreadyHasTicket, $"This passenger already has a seat on {run.Train.Number} of {run.Run.ServiceDate:yyyy-MM-dd}.");
+        }
+
+        var from = run.Train.IndexOf(request.FromStation);
+        var to = run.Train.IndexOf(request.ToStation);
+        var segment = SeatLegMask.Segment(from, to);
+        var fare = run.Train.Fare(request.SeatClass, from, to) ?? 0m;
+
+        Allotments.Allotment? allotment = null;
+        if (request.AgainstQuota)
+        {
+            var matching = run.Allotments
+                .Where(a => a.Covers(request.SeatClass, request.FromStation, request.ToStation))
+                .OrderByDescending(a => a.Specificity)
+                .ThenBy(a => a.Id)
+                .ToList();
+            if (matching.Count == 0)
+            {
+                return HoldOutcome.Rejected(ReasonCodes.NotRedeemable, $"{run.Train.Number} on {request.TravelDate:yyyy-MM-dd} has no \"兑\" allotment for {request.SeatClass} {request.FromStation}→{request.ToStation}.");
+            }
+
+            allotment = matching.FirstOrDefault(a => a.Left > 0);
+            if (allotment is null)
+            {
+                return HoldOutcome.Rejected(ReasonCodes.QuotaExhausted, $"The \"兑\" quota for {run.Train.Number} {request.SeatClass} on {request.TravelDate:yyyy-MM-dd} is used up.");
+            }
+        }
+
+        if (run.ChooseSeat(request.SeatClass, segment) is not { } seat)
+        {
+            return HoldOutcome.Rejected(ReasonCodes.SoldOut, $"{request.SeatClass} on {run.Train.Number} {request.FromStation}→{request.ToStation} is sold out.");
+        }
+
+        run.Occupy(request.SeatClass, seat, segment);
+        if (allotment is not null)
+        {
+            allotment.Used++;
+        }
+
+        var hold = new SeatHold
+        {
+            Id = Guid.NewGuid(),
+            RedemptionId = request.RedemptionId,
+            RunId = run.Run.Id,
+            TrainNumber = run.Train.Number,
+            TravelDate = request.TravelDate,
+            MemberId = request.MemberId,
+            PassengerKey = request.PassengerKey,
+            SeatClass = request.SeatClass,
+            Car = seat.Car,
+            Seat = seat.Seat,
+            FromStation = request.FromStation,
+            ToStation = request.ToStation,
+            Legs = unchecked((long)segment.Bits),
+            AllotmentId = allotment?.Id,
+            Fare = fare,
+            CreatedAt = now,
+        };
+        hold.ExpireAfter(now + options.Value.HoldDuration);
+        run.Db.SeatHolds.Add(hold);
+        return HoldOutcome.Held(hold);
+    }
+
+    /// <summary>Checks what can be checked without the lock and finds the run: unknown train, stations or date.</summary>
+    internal async Task<(Guid RunId, HoldOutcome? Rejection)> ResolveAsync(HoldRequest request, CancellationToken cancellationToken)
+    {
+        if (!readModel.Network.Trains.TryGetValue(request.TrainNumber, out var train))
+        {
+            return (Guid.Empty, HoldOutcome.Rejected(ReasonCodes.UnknownTrain, $"There is no train {request.TrainNumber}."));
+        }
+
+        var from = train.IndexOf(request.FromStation);
+        var to = train.IndexOf(request.ToStation);
+        if (from < 0 || to < 0 || to <= from)
+        {
+            return (Guid.Empty, HoldOutcome.Rejected(ReasonCodes.UnknownTrain, $"{train.Number} does not run from {request.FromStation} to {request.ToStation}."));
+        }
+
+        if (train.Layout(request.SeatClass) is null || train.Fare(request.SeatClass, from, to) is null)
+        {
+            return (Guid.Empty, HoldOutcome.Rejected(
+                request.AgainstQuota ? ReasonCodes.NotRedeemable : ReasonCodes.InvalidRequest,
+                $"{train.Number} sells no {request.SeatClass} from {request.FromStation} to {request.ToStation}."));
+        }
+
+        var serviceDate = train.ServiceDateFor(from, request.TravelDate);
+        var runId = await db.Runs.AsNoTracking()
+            .Where(r => r.TrainNumber == train.Number && r.ServiceDate == serviceDate)
+            .Select(r => (Guid?)r.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (runId is null)
+        {
+            return (Guid.Empty, HoldOutcome.Rejected(ReasonCodes.UnknownTrain, $"{train.Number} does not run on {request.TravelDate:yyyy-MM-dd} from {request.FromStation}."));
+        }
+
+        if (train.DepartsAt(serviceDate, from) <= clock.GetUtcNow())
+        {
+            return (Guid.Empty, HoldOutcome.Rejected(
+                request.AgainstQuota ? ReasonCodes.NotRedeemable : ReasonCodes.InvalidRequest,
+                $"{train.Number} has already left {request.FromStation} on {request.TravelDate:yyyy-MM-dd}."));
+        }
+
+        return (runId.Value, null);
+    }
+
+    private HoldOutcome Repeat(SeatHold earlier) => earlier.Status switch
+    {
+        HoldStatus.Held when earlier.HasExpiredAt(clock.GetUtcNow()) => HoldOutcome.Rejected(ReasonCodes.HoldExpired, "This redemption's seat hold has expired."),
+        HoldStatus.Held or HoldStatus.Ticketed => HoldOutcome.Held(earlier),
+        HoldStatus.Expired => HoldOutcome.Rejected(ReasonCodes.HoldExpired, "This redemption's seat hold has expired."),
+        _ => HoldOutcome.Rejected(ReasonCodes.HoldAlreadyReleased, "This redemption's seat hold was already released."),
+    };
+}

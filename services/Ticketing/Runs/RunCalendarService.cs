@@ -1,0 +1,69 @@
+using Changxing.Ticketing.Data;
+using Changxing.Ticketing.Search;
+using Changxing.Ticketing.Seed;
+using Microsoft.Extensions.Options;
+
+namespace Changxing.Ticketing.Runs;
+
+/// <summary>
+/// At start-up (before the service answers, after the migrator): seed reference data, schedule runs and load the
+/// search read model. Then, every <see cref="TicketingOptions.CalendarInterval"/>, schedule the days that came into
+/// range as time passed and reload the read model.
+/// </summary>
+public sealed partial class RunCalendarService(
+    IServiceScopeFactory scopes,
+    SearchReadModel readModel,
+    TimeProvider clock,
+    IOptions<TicketingOptions> options,
+    ILogger<RunCalendarService> logger) : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            if (options.Value.SeedReferenceData)
+            {
+                var seeded = await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
+                LogSeeded(logger, seeded);
+            }
+        }
+
+        await RunOnceAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TicketingDbContext>();
+        var added = await scope.ServiceProvider.GetRequiredService<RunCalendar>().EnsureRunsAsync(cancellationToken);
+        await readModel.ReloadAsync(db, cancellationToken);
+        LogScheduled(logger, added);
+        return added;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CalendarInterval, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} reference stations and trains")]
+    private static partial void LogSeeded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled {Count} new runs; search read model loaded")]
+    private static partial void LogScheduled(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run calendar update failed; retrying at the next tick")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,13 @@
+namespace Changxing.Ticketing.Tickets;
+
+/// <summary>A money-paid ticket sold at a window (an operator endpoint here), so trips can later earn points.</summary>
+public sealed record SaleRequest(
+    Guid MemberId,
+    string PassengerKey,
+    string PassengerName,
+    string PassengerIdMasked,
+    string TrainNumber,
+    DateOnly TravelDate,
+    string FromStation,
+    string ToStation,
+    string SeatClass);

@@ -1,0 +1,79 @@
+using Changxing.Contracts;
+using Changxing.ServiceDefaults.Auth;
+using Changxing.ServiceDefaults.Problems;
+using Changxing.Ticketing.Data;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Changxing.Ticketing.Tickets;
+
+public static class TicketEndpoints
+{
+    public static IEndpointRouteBuilder MapTicketEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/ticketing/tickets").WithTags("Tickets");
+        group.MapGet("/", Mine).RequireAuthorization();
+        group.MapGet("/{number}", Get).RequireAuthorization();
+        group.MapPost("/", Sell).RequireAuthorization(Roles.Operator);
+        group.MapPost("/{number}/trip-completed", CompleteTrip).RequireAuthorization(Roles.Operator);
+        return app;
+    }
+
+    private static async Task<Ok<List<TicketView>>> Mine(HttpContext http, TicketingDbContext db, CancellationToken cancellationToken)
+    {
+        var member = http.User.MemberId();
+        var tickets = await db.Tickets.AsNoTracking().Where(t => t.MemberId == member).ToListAsync(cancellationToken);
+        return TypedResults.Ok(tickets.OrderByDescending(t => t.DepartsAt.UtcTicks).Select(TicketView.Of).ToList());
+    }
+
+    /// <summary>A member sees their own tickets only (another member's answers 404); operators see any.</summary>
+    private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> Get(string number, HttpContext http, TicketingDbContext db, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.TicketNumber == number, cancellationToken);
+        if (ticket is null || (ticket.MemberId != http.User.MemberId() && !http.User.IsInRole(Roles.Operator)))
+        {
+            return ProblemResults.NotFound($"There is no ticket {number}.");
+        }
+
+        return TypedResults.Ok(TicketView.Of(ticket));
+    }
+
+    private static async Task<Results<Created<TicketView>, ProblemHttpResult>> Sell(SaleInput input, TicketOffice office, CancellationToken cancellationToken)
+    {
+        if (input.MemberId == Guid.Empty || string.IsNullOrWhiteSpace(input.PassengerKey) || string.IsNullOrWhiteSpace(input.PassengerName)
+            || string.IsNullOrWhiteSpace(input.TrainNumber) || string.IsNullOrWhiteSpace(input.SeatClass)
+            || string.IsNullOrWhiteSpace(input.FromStation) || string.IsNullOrWhiteSpace(input.ToStation))
+        {
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "memberId, passengerKey, passengerName, trainNumber, travelDate, fromStation, toStation and seatClass are required.");
+        }
+
+        var outcome = await office.SellAsync(
+            new SaleRequest(input.MemberId, input.PassengerKey, input.PassengerName, input.PassengerIdMasked ?? string.Empty,
+                input.TrainNumber.ToUpperInvariant(), input.TravelDate, input.FromStation.ToUpperInvariant(), input.ToStation.ToUpperInvariant(), input.SeatClass),
+            cancellationToken);
+        if (outcome.Ticket is { } ticket)
+        {
+            return TypedResults.Created($"/api/ticketing/tickets/{ticket.TicketNumber}", TicketView.Of(ticket));
+        }
+
+        return outcome.Reason is ReasonCodes.UnknownTrain or ReasonCodes.InvalidRequest
+            ? ProblemResults.BadRequest(outcome.Reason, outcome.Detail!)
+            : ProblemResults.Conflict(outcome.Reason!, outcome.Detail!);
+    }
+
+    /// <summary>Stands in for the ticket gates: the trip is done; money-paid tickets publish TripCompleted for Points.</summary>
+    private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> CompleteTrip(
+        string number, TicketOffice office, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    {
+        var outcome = await office.CompleteTripAsync(number, publisher, cancellationToken);
+        if (outcome.Ticket is { } ticket)
+        {
+            return TypedResults.Ok(TicketView.Of(ticket));
+        }
+
+        return outcome.Reason == ReasonCodes.NotFound
+            ? ProblemResults.NotFound(outcome.Detail!)
+            : ProblemResults.Conflict(outcome.Reason!, outcome.Detail!);
+    }
+}

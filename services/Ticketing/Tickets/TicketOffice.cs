@@ -1,0 +1,156 @@
+using Changxing.Contracts;
+using Changxing.Contracts.Points;
+using Changxing.Ticketing.Data;
+using Changxing.Ticketing.Inventory;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace Changxing.Ticketing.Tickets;
+
+/// <summary>E-tickets: issued from a redemption's hold, sold for money, voided, and completed at the gates.</summary>
+public sealed class TicketOffice(TicketingDbContext db, RunLocks locks, SeatInventory inventory, TimeProvider clock)
+{
+    /// <summary>Turns the redemption's hold into a points-paid ticket. A repeated request gets the same ticket.</summary>
+    public async Task<TicketOutcome> IssueAsync(Guid redemptionId, string passengerName, string passengerIdMasked, long pointsPaid, CancellationToken cancellationToken)
+    {
+        if (await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.RedemptionId == redemptionId, cancellationToken) is { } issued)
+        {
+            return TicketOutcome.Issued(issued);
+        }
+
+        var hold = await db.SeatHolds.AsNoTracking().FirstOrDefaultAsync(h => h.RedemptionId == redemptionId, cancellationToken);
+        if (hold is null)
+        {
+            return TicketOutcome.Rejected(ReasonCodes.HoldNotFound, "This redemption holds no seat.");
+        }
+
+        return await locks.ExecuteAsync(hold.RunId, async run =>
+        {
+            if (await run.Db.Tickets.FirstOrDefaultAsync(t => t.RedemptionId == redemptionId, cancellationToken) is { } raced)
+            {
+                return TicketOutcome.Issued(raced);
+            }
+
+            await inventory.ExpireDueAsync(run, cancellationToken);
+            var current = await run.Db.SeatHolds.SingleAsync(h => h.Id == hold.Id, cancellationToken);
+            return current.Status switch
+            {
+                HoldStatus.Held => TicketOutcome.Issued(Issue(run, current, passengerName, passengerIdMasked, PaymentMethod.Points, pointsPaid)),
+                HoldStatus.Expired => TicketOutcome.Rejected(ReasonCodes.HoldExpired, $"The seat hold expired at {current.ExpiresAt:u}; the seat was released."),
+                _ => TicketOutcome.Rejected(ReasonCodes.HoldNotFound, $"The seat hold was already {current.Status.ToString().ToLowerInvariant()}."),
+            };
+        }, cancellationToken);
+    }
+
+    /// <summary>Sells a money-paid ticket: a seat held and ticketed in one step, outside any "兑" quota.</summary>
+    public async Task<TicketOutcome> SellAsync(SaleRequest sale, CancellationToken cancellationToken)
+    {
+        var request = new HoldRequest(null, sale.MemberId, sale.TrainNumber, sale.TravelDate, sale.FromStation, sale.ToStation, sale.SeatClass, sale.PassengerKey);
+        var target = await inventory.ResolveAsync(request, cancellationToken);
+        if (target.Rejection is { } rejection)
+        {
+            return TicketOutcome.Rejected(rejection.Reason!, rejection.Detail!);
+        }
+
+        return await locks.ExecuteAsync(target.RunId, async run =>
+        {
+            var outcome = await inventory.TryHoldAsync(run, request, cancellationToken);
+            return outcome.Hold is { } hold
+                ? TicketOutcome.Issued(Issue(run, hold, sale.PassengerName, sale.PassengerIdMasked, PaymentMethod.Money, 0))
+                : TicketOutcome.Rejected(outcome.Reason!, outcome.Detail!);
+        }, cancellationToken);
+    }
+
+    /// <summary>Voids the redemption's ticket and frees its seat; with no ticket, frees a hold that is still held. Idempotent.</summary>
+    public async Task<Ticket?> VoidAsync(Guid redemptionId, CancellationToken cancellationToken)
+    {
+        var hold = await db.SeatHolds.AsNoTracking().FirstOrDefaultAsync(h => h.RedemptionId == redemptionId, cancellationToken);
+        if (hold is null)
+        {
+            return null;
+        }
+
+        return await locks.ExecuteAsync(hold.RunId, async run =>
+        {
+            var current = await run.Db.SeatHolds.SingleAsync(h => h.Id == hold.Id, cancellationToken);
+            var ticket = await run.Db.Tickets.FirstOrDefaultAsync(t => t.HoldId == hold.Id, cancellationToken);
+            var now = clock.GetUtcNow();
+            if (ticket is { Status: TicketStatus.Issued })
+            {
+                ticket.Void(now);
+            }
+
+            if (current.Occupies && ticket?.Status != TicketStatus.Completed)
+            {
+                run.Free(current);
+                current.End(ticket is null ? HoldStatus.Released : HoldStatus.Voided, now);
+            }
+
+            return ticket;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records that the ticket's trip was completed and, for money-paid tickets, publishes <see cref="TripCompleted"/>
+    /// so Points credits it. Repeating it publishes again (Points credits a ticket number once).
+    /// </summary>
+    public async Task<TicketOutcome> CompleteTripAsync(string ticketNumber, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    {
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.TicketNumber == ticketNumber, cancellationToken);
+        if (ticket is null)
+        {
+            return TicketOutcome.Rejected(ReasonCodes.NotFound, $"There is no ticket {ticketNumber}.");
+        }
+
+        if (ticket.Status == TicketStatus.Voided)
+        {
+            return TicketOutcome.Rejected(ReasonCodes.Conflict, $"Ticket {ticketNumber} was voided.");
+        }
+
+        if (ticket.Status == TicketStatus.Issued)
+        {
+            ticket.Complete(clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        if (ticket.PaymentMethod == PaymentMethod.Money)
+        {
+            await publisher.Publish(
+                new TripCompleted(ticket.TicketNumber, ticket.MemberId, ticket.Fare, ticket.TravelDate, ticket.PaymentMethod, ticket.CompletedAt!.Value),
+                cancellationToken);
+        }
+
+        return TicketOutcome.Issued(ticket);
+    }
+
+    private Ticket Issue(LockedRun run, SeatHold hold, string passengerName, string passengerIdMasked, string paymentMethod, long pointsPaid)
+    {
+        hold.MarkTicketed();
+        var from = run.Train.IndexOf(hold.FromStation);
+        var to = run.Train.IndexOf(hold.ToStation);
+        var ticket = new Ticket
+        {
+            TicketNumber = TicketNumbers.Next(),
+            HoldId = hold.Id,
+            RedemptionId = hold.RedemptionId,
+            MemberId = hold.MemberId,
+            PassengerName = passengerName,
+            PassengerIdMasked = passengerIdMasked,
+            TrainNumber = hold.TrainNumber,
+            TravelDate = hold.TravelDate,
+            FromStation = hold.FromStation,
+            ToStation = hold.ToStation,
+            DepartsAt = run.Train.DepartsAt(run.Run.ServiceDate, from).ToUniversalTime(),
+            ArrivesAt = run.Train.ArrivesAt(run.Run.ServiceDate, to).ToUniversalTime(),
+            SeatClass = hold.SeatClass,
+            Car = hold.Car,
+            Seat = hold.Seat,
+            Fare = hold.Fare,
+            PaymentMethod = paymentMethod,
+            PointsPaid = pointsPaid,
+            IssuedAt = clock.GetUtcNow(),
+        };
+        run.Db.Tickets.Add(ticket);
+        return ticket;
+    }
+}

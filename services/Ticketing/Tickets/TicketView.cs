@@ -1,0 +1,39 @@
+namespace Changxing.Ticketing.Tickets;
+
+public sealed record TicketView(
+    string TicketNumber,
+    string Status,
+    string TrainNumber,
+    DateOnly TravelDate,
+    string FromStation,
+    string ToStation,
+    DateTimeOffset DepartsAt,
+    DateTimeOffset ArrivesAt,
+    string SeatClass,
+    string Car,
+    string Seat,
+    string PassengerName,
+    string PassengerIdMasked,
+    decimal Fare,
+    string PaymentMethod,
+    long PointsPaid,
+    Guid MemberId,
+    Guid? RedemptionId)
+{
+    public static TicketView Of(Ticket t) => new(
+        t.TicketNumber, t.Status.ToString(), t.TrainNumber, t.TravelDate, t.FromStation, t.ToStation,
+        t.DepartsAt.ToOffset(Trains.RailwayTime.Offset), t.ArrivesAt.ToOffset(Trains.RailwayTime.Offset),
+        t.SeatClass, t.Car, t.Seat, t.PassengerName, t.PassengerIdMasked, t.Fare, t.PaymentMethod, t.PointsPaid, t.MemberId, t.RedemptionId);
+}
+
+/// <summary>An operator's sale of a money-paid ticket. <c>PassengerKey</c> identifies the traveller (one seat per run).</summary>
+public sealed record SaleInput(
+    Guid MemberId,
+    string PassengerKey,
+    string PassengerName,
+    string PassengerIdMasked,
+    string TrainNumber,
+    DateOnly TravelDate,
+    string FromStation,
+    string ToStation,
+    string SeatClass);
