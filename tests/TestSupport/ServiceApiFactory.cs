@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Changxing.ServiceDefaults.Auth;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -54,6 +55,15 @@ public class ServiceApiFactory<TProgram> : WebApplicationFactory<TProgram>, IAsy
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+
+            // Tokens are minted on the fake clock: check their lifetime on the same clock, not the machine's.
+            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+                o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+                {
+                    var now = Clock.GetUtcNow().UtcDateTime;
+                    var skew = parameters.ClockSkew;
+                    return (notBefore is null || notBefore <= now + skew) && (expires is null || expires > now - skew);
+                });
             ConfigureTestServices(services);
         });
     }

@@ -1,0 +1,34 @@
+using Changxing.ServiceDefaults.Data;
+using Changxing.Ticketing.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Changxing.Ticketing.Tests;
+
+public class MigrationTests
+{
+    [Fact]
+    public void Should_have_Sqlite_migrations_that_match_the_model() =>
+        Assert.False(Create<SqliteTicketingDbContext>().Database.HasPendingModelChanges());
+
+    [Fact]
+    public void Should_have_Postgres_migrations_that_match_the_model() =>
+        Assert.False(Create<PostgresTicketingDbContext>().Database.HasPendingModelChanges());
+
+    [Fact]
+    public void Should_have_SqlServer_migrations_that_match_the_model() =>
+        Assert.False(Create<SqlServerTicketingDbContext>().Database.HasPendingModelChanges());
+
+    [Fact]
+    public void Should_generate_the_SqlServer_script_without_a_server()
+    {
+        using var context = Create<SqlServerTicketingDbContext>();
+
+        Assert.Contains("CREATE TABLE", context.GetService<IMigrator>().GenerateScript(), StringComparison.Ordinal);
+    }
+
+    private static TContext Create<TContext>()
+        where TContext : DbContext, IProviderDbContext =>
+        DesignTimeDbContextFactory<TContext>.Create(DesignTimeDbContextFactory<TContext>.DesignTimeConnectionString(TContext.Provider));
+}
