@@ -1,7 +1,10 @@
 using Spectre.Console;
 
 // Each benchmark is a subcommand; run without arguments to list them.
-var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase);
+var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
+{
+    ["sagas"] = Changxing.Bench.Sagas.SagaBenchmark.RunAsync,
+};
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
