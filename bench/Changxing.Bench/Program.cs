@@ -4,6 +4,7 @@ using Spectre.Console;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["search"] = Changxing.Bench.Search.SearchBenchmark.RunAsync,
+    ["sagas"] = Changxing.Bench.Sagas.SagaBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

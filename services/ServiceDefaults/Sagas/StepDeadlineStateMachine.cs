@@ -6,6 +6,7 @@ namespace Changxing.ServiceDefaults.Sagas;
 /// A state machine whose steps have durable deadlines: derive from this instead of <see cref="MassTransitStateMachine{TInstance}"/>
 /// to get the <see cref="StepOverdue"/> event. A deadline event for an instance that no longer exists is discarded, and one
 /// that arrives in a state without a <c>When(StepOverdue, ...)</c> is ignored (it can only be a late duplicate there).
+/// A derived machine that calls <c>OnUnhandledEvent</c> itself replaces that rule and must keep ignoring <see cref="StepOverdue"/>.
 /// </summary>
 public abstract class StepDeadlineStateMachine<TSaga> : MassTransitStateMachine<TSaga>
     where TSaga : class, IStepDeadlineSaga

@@ -7,6 +7,7 @@ public class CounterStateMachine : MassTransitStateMachine<CounterState>
     public CounterStateMachine()
     {
         InstanceState(x => x.CurrentState);
+        Event(() => StartedEagerly, e => e.InsertOnInitial = true);
 
         Initially(
             When(Started)
@@ -16,10 +17,19 @@ public class CounterStateMachine : MassTransitStateMachine<CounterState>
                     x.Saga.Starts = 1;
                 })
                 .If(x => x.Message.CompleteAtOnce, b => b.Publish(x => new AdvanceCounter(x.Saga.CorrelationId)))
+                .TransitionTo(Counting),
+            When(StartedEagerly)
+                .Then(x =>
+                {
+                    x.Saga.Label = x.Message.Label;
+                    x.Saga.Starts = 1;
+                })
                 .TransitionTo(Counting));
 
         During(Counting,
             When(Started)
+                .Then(x => x.Saga.Starts++),
+            When(StartedEagerly)
                 .Then(x => x.Saga.Starts++),
             When(Incremented)
                 .Then(x => x.Saga.Count++)
@@ -40,6 +50,8 @@ public class CounterStateMachine : MassTransitStateMachine<CounterState>
     public State Completed { get; protected set; } = null!;
 
     public Event<StartCounter> Started { get; protected set; } = null!;
+
+    public Event<StartCounterEagerly> StartedEagerly { get; protected set; } = null!;
 
     public Event<IncrementCounter> Incremented { get; protected set; } = null!;
 

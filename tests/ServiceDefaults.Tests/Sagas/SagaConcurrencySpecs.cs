@@ -30,8 +30,10 @@ public sealed class SagaConcurrencySpecs
         Assert.Equal(Enumerable.Range(1, 50), counts.Order());
     }
 
-    [Fact]
-    public async Task Should_leave_one_instance_when_two_initiating_events_for_one_correlation_id_race()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Should_leave_one_instance_when_two_initiating_events_for_one_correlation_id_race(bool insertOnInitial)
     {
         await using var database = await TestDatabase.CreateAsync();
         await SagaTestHost.CreateSchemaAsync(database);
@@ -39,11 +41,9 @@ public sealed class SagaConcurrencySpecs
         var ids = Enumerable.Range(0, 20).Select(_ => NewId.NextGuid()).ToList();
 
         // Twenty pairs at once, so some pairs really are consumed side by side.
-        await Task.WhenAll(ids.SelectMany(id => new[]
-        {
-            host.Harness.Bus.Publish(new StartCounter(id, "first")),
-            host.Harness.Bus.Publish(new StartCounter(id, "second")),
-        }));
+        await Task.WhenAll(ids.SelectMany(id => Enumerable.Range(0, 2).Select(_ => insertOnInitial
+            ? host.Harness.Bus.Publish(new StartCounterEagerly(id, "eager"))
+            : host.Harness.Bus.Publish(new StartCounter(id, "lazy")))));
 
         var sagas = await Eventually.Until(
             () => host.AllAsync<CounterState>(),
@@ -51,6 +51,7 @@ public sealed class SagaConcurrencySpecs
             because: "both initiating messages of every pair applied to one instance");
         Assert.Equal(ids.Order(), sagas.Select(s => s.CorrelationId).Order());
         Assert.False(host.Harness.Published.Select<Fault<StartCounter>>().Any());
+        Assert.False(host.Harness.Published.Select<Fault<StartCounterEagerly>>().Any());
     }
 
     [Fact]
