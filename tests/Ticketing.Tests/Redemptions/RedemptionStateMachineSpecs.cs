@@ -195,6 +195,26 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Should_keep_resending_an_unanswered_capture_and_never_void_a_paid_ticket()
+    {
+        var request = await ReachIssuingTicket();
+        await _h.Publish(Issued(request.RedemptionId, request.MemberId));
+        await _h.InState(request.RedemptionId, m => m.CapturingPoints);
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await _h.Overdue(request.RedemptionId);
+        }
+
+        Assert.Equal(nameof(RedemptionStateMachine.CapturingPoints), _h.Current(request.RedemptionId).CurrentState);
+        Assert.Equal(6, await _h.PublishedExactly<CapturePoints>(6, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(0, await _h.PublishedExactly<VoidTicket>(0, m => m.RedemptionId == request.RedemptionId));
+
+        await _h.Publish(new PointsCaptured(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
+        await _h.InState(request.RedemptionId, m => m.Completed);
+    }
+
+    [Fact]
     public async Task Should_resend_unanswered_compensations_until_they_are_answered()
     {
         var (request, saga) = await ReachHoldingSeat();
