@@ -4,6 +4,7 @@ using Spectre.Console;
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
 {
     ["search"] = Changxing.Bench.Search.SearchBenchmark.RunAsync,
+    ["sagas"] = Changxing.Bench.Sagas.SagaBenchmark.RunAsync,
 };
 var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase);
 benchmarks["points-holds"] = Changxing.Bench.Points.PointsHoldsBenchmark.RunAsync;

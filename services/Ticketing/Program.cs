@@ -15,7 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<TicketingDbContext, SqliteTicketingDbContext, PostgresTicketingDbContext, SqlServerTicketingDbContext>();
 builder.Services.AddTicketing(builder.Configuration).AddTicketingBackgroundServices();
-builder.AddServiceBus(bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddServiceBus(bus => bus.AddTicketingMessaging());
 
 var app = builder.Build();
 app.MapServiceDefaults();

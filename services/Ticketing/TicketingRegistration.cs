@@ -1,5 +1,10 @@
 using Changxing.Ticketing.Allotments;
+using Changxing.ServiceDefaults.Sagas;
+using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Inventory;
+using Changxing.Ticketing.Redemptions;
+using Changxing.Ticketing.Redemptions.Strikes;
+using MassTransit;
 using Changxing.Ticketing.Runs;
 using Changxing.Ticketing.Search;
 using Changxing.Ticketing.Seed;
@@ -15,6 +20,7 @@ public static class TicketingRegistration
     public static IServiceCollection AddTicketing(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<TicketingOptions>(configuration.GetSection(TicketingOptions.Section));
+        services.Configure<RedemptionOptions>(configuration.GetSection(RedemptionOptions.Section));
         services.AddSingleton<SearchReadModel>();
         services.AddSingleton<TrainSearch>();
         services.AddSingleton<RunGate>();
@@ -36,6 +42,17 @@ public static class TicketingRegistration
         return services;
     }
 
+    /// <summary>The inventory and ticket consumers, the redemption saga and the strike counter, both persisted beside Ticketing's tables.</summary>
+    public static IBusRegistrationConfigurator AddTicketingMessaging(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumers(typeof(TicketingRegistration).Assembly);
+        bus.AddSagaStateMachine<RedemptionStateMachine, RedemptionState>()
+            .EntityFrameworkRepository(r => r.ExistingDbContext<TicketingDbContext>());
+        bus.AddSagaStateMachine<PaymentStrikeStateMachine, PaymentStrikeState>()
+            .EntityFrameworkRepository(r => r.ExistingDbContext<TicketingDbContext>());
+        return bus;
+    }
+
     public static IEndpointRouteBuilder MapTicketingEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapSearchEndpoints();
@@ -44,6 +61,7 @@ public static class TicketingRegistration
         app.MapRunEndpoints();
         app.MapAllotmentEndpoints();
         app.MapTicketEndpoints();
+        app.MapRedemptionEndpoints();
         return app;
     }
 }

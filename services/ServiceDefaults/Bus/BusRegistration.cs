@@ -59,6 +59,9 @@ public static class BusRegistration
     /// <summary>The retry and outbox every receive endpoint gets; also used by tests that build their own harness.</summary>
     public static void UseServiceDefaults(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context, BusOptions options)
     {
+        // Everything but a malformed request is retried, in particular what concurrent sagas and consumers meet:
+        // lock and command timeouts, deadlocks, busy SQLite, a lost insert race between two initiating messages
+        // (unique-key violation) and optimistic-concurrency conflicts. Each attempt gets a fresh scope and outbox.
         endpoint.UseMessageRetry(r =>
         {
             r.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100));

@@ -1,5 +1,7 @@
 using Changxing.Ticketing.Allotments;
 using Changxing.Ticketing.Inventory;
+using Changxing.Ticketing.Redemptions;
+using Changxing.Ticketing.Redemptions.Strikes;
 using Changxing.Ticketing.Runs;
 using Changxing.Ticketing.Stations;
 using Changxing.Ticketing.Tickets;
@@ -34,5 +36,7 @@ public abstract class TicketingDbContext(DbContextOptions options) : DbContext(o
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TicketingDbContext).Assembly);
+        new RedemptionStateMap().Configure(modelBuilder);
+        new PaymentStrikeStateMap().Configure(modelBuilder);
     }
 }

@@ -12,6 +12,69 @@ namespace Changxing.Ticketing.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "payment_strikes",
+                columns: table => new
+                {
+                    CorrelationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CurrentState = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    ConsecutiveFailures = table.Column<int>(type: "int", nullable: false),
+                    RecentFailures = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    TicketRequested = table.Column<bool>(type: "bit", nullable: false),
+                    OpenTicketNumber = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    TicketsOpened = table.Column<int>(type: "int", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payment_strikes", x => x.CorrelationId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "redemptions",
+                columns: table => new
+                {
+                    CorrelationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CurrentState = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    MemberId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    BeneficiaryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    TrainNumber = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    TravelDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    FromStation = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    ToStation = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: false),
+                    SeatClass = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Fare = table.Column<decimal>(type: "decimal(10,2)", precision: 10, scale: 2, nullable: false),
+                    Points = table.Column<long>(type: "bigint", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    AuthorisationCode = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    PassengerKey = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    PassengerName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    PassengerIdMasked = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    PointsHoldId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SeatHoldId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Car = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    Seat = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    TicketNumber = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    DepartsAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    TicketVoidPending = table.Column<bool>(type: "bit", nullable: false),
+                    SeatReleasePending = table.Column<bool>(type: "bit", nullable: false),
+                    PointsReleasePending = table.Column<bool>(type: "bit", nullable: false),
+                    FailureReason = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    FailureDetail = table.Column<string>(type: "nvarchar(512)", maxLength: 512, nullable: true),
+                    IsPaymentFailure = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Timeline = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    DeadlineStep = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    DeadlineAttempt = table.Column<int>(type: "int", nullable: false),
+                    DeadlineAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_redemptions", x => x.CorrelationId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Runs",
                 columns: table => new
                 {
@@ -237,6 +300,26 @@ namespace Changxing.Ticketing.Data.Migrations.SqlServer
                 column: "RunId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_redemptions_CreatedAt",
+                table: "redemptions",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_redemptions_CurrentState_CreatedAt",
+                table: "redemptions",
+                columns: new[] { "CurrentState", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_redemptions_DeadlineAt",
+                table: "redemptions",
+                column: "DeadlineAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_redemptions_MemberId_CreatedAt",
+                table: "redemptions",
+                columns: new[] { "MemberId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Runs_ServiceDate",
                 table: "Runs",
                 column: "ServiceDate");
@@ -293,6 +376,12 @@ namespace Changxing.Ticketing.Data.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "Allotments");
+
+            migrationBuilder.DropTable(
+                name: "payment_strikes");
+
+            migrationBuilder.DropTable(
+                name: "redemptions");
 
             migrationBuilder.DropTable(
                 name: "RunSeats");

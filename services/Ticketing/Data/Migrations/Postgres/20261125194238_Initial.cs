@@ -12,6 +12,69 @@ namespace Changxing.Ticketing.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "payment_strikes",
+                columns: table => new
+                {
+                    CorrelationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CurrentState = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ConsecutiveFailures = table.Column<int>(type: "integer", nullable: false),
+                    RecentFailures = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    TicketRequested = table.Column<bool>(type: "boolean", nullable: false),
+                    OpenTicketNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    TicketsOpened = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payment_strikes", x => x.CorrelationId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "redemptions",
+                columns: table => new
+                {
+                    CorrelationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CurrentState = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    MemberId = table.Column<Guid>(type: "uuid", nullable: false),
+                    BeneficiaryId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TrainNumber = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    TravelDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    FromStation = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    ToStation = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    SeatClass = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Fare = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    Points = table.Column<long>(type: "bigint", nullable: false),
+                    IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AuthorisationCode = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    PassengerKey = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    PassengerName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PassengerIdMasked = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    PointsHoldId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SeatHoldId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Car = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    Seat = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: true),
+                    TicketNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    DepartsAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    TicketVoidPending = table.Column<bool>(type: "boolean", nullable: false),
+                    SeatReleasePending = table.Column<bool>(type: "boolean", nullable: false),
+                    PointsReleasePending = table.Column<bool>(type: "boolean", nullable: false),
+                    FailureReason = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    FailureDetail = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    IsPaymentFailure = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Timeline = table.Column<string>(type: "text", nullable: false),
+                    DeadlineStep = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DeadlineAttempt = table.Column<int>(type: "integer", nullable: false),
+                    DeadlineAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_redemptions", x => x.CorrelationId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Runs",
                 columns: table => new
                 {
@@ -237,6 +300,26 @@ namespace Changxing.Ticketing.Data.Migrations.Postgres
                 column: "RunId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_redemptions_CreatedAt",
+                table: "redemptions",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_redemptions_CurrentState_CreatedAt",
+                table: "redemptions",
+                columns: new[] { "CurrentState", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_redemptions_DeadlineAt",
+                table: "redemptions",
+                column: "DeadlineAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_redemptions_MemberId_CreatedAt",
+                table: "redemptions",
+                columns: new[] { "MemberId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Runs_ServiceDate",
                 table: "Runs",
                 column: "ServiceDate");
@@ -291,6 +374,12 @@ namespace Changxing.Ticketing.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "Allotments");
+
+            migrationBuilder.DropTable(
+                name: "payment_strikes");
+
+            migrationBuilder.DropTable(
+                name: "redemptions");
 
             migrationBuilder.DropTable(
                 name: "RunSeats");

@@ -1,0 +1,21 @@
+using MassTransit;
+
+namespace Changxing.ServiceDefaults.Sagas;
+
+/// <summary>
+/// Saga state whose current step has a durable deadline. The columns live in the saga's own row, so a deadline
+/// survives a restart; <see cref="StepDeadlineSweeper{TSaga,TDbContext}"/> sends <see cref="StepDeadlineExpired{TSaga}"/>
+/// once the clock passes <see cref="DeadlineAt"/>. Set these through the state machine's deadline activities
+/// (<see cref="StepDeadlineActivities"/>), not by hand.
+/// </summary>
+public interface IStepDeadlineSaga : SagaStateMachineInstance
+{
+    /// <summary>The step that is due; null when the saga waits for nothing.</summary>
+    string? DeadlineStep { get; set; }
+
+    /// <summary>1 for the first try of <see cref="DeadlineStep"/>, incremented each time the step is re-sent.</summary>
+    int DeadlineAttempt { get; set; }
+
+    /// <summary>When the step is overdue; null once the sweeper has sent the deadline event (or no deadline is set).</summary>
+    DateTimeOffset? DeadlineAt { get; set; }
+}

@@ -1,0 +1,249 @@
+using Changxing.Contracts;
+using Changxing.Contracts.Redemptions;
+using Changxing.ServiceDefaults.Auth;
+using Changxing.ServiceDefaults.Problems;
+using Changxing.ServiceDefaults.Sagas;
+using Changxing.Ticketing.Data;
+using Changxing.Ticketing.Redemptions.Strikes;
+using Changxing.Ticketing.Search;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Changxing.Ticketing.Redemptions;
+
+public static partial class RedemptionEndpoints
+{
+    public const int MaxPageSize = 100;
+
+    public static IEndpointRouteBuilder MapRedemptionEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/redemptions").WithTags("Redemptions").RequireAuthorization();
+        group.MapPost("/", Submit);
+        group.MapGet("/", Mine);
+        group.MapGet("/{id:guid}", Get);
+        group.MapGet("/all", All).RequireAuthorization(Roles.Operator);
+        group.MapGet("/strikes/{memberId:guid}", Strikes);
+        return app;
+    }
+
+    /// <summary>
+    /// Accepts a one-way redemption: refuses at once what Ticketing can judge alone (bad input, unknown train or
+    /// station, not "兑", a return leg), prices it (fare x 100 points), stores it and starts the saga. The same
+    /// Idempotency-Key and body answer the same redemption; the key with another body answers 409.
+    /// </summary>
+    private static async Task<Results<Accepted<RedemptionView>, ProblemHttpResult>> Submit(
+        RedemptionInput input,
+        [FromHeader(Name = RedemptionSubmission.IdempotencyKeyHeader)] string? idempotencyKey,
+        HttpContext http,
+        TicketingDbContext db,
+        SearchReadModel model,
+        TrainSearch search,
+        IPublishEndpoint publish,
+        TimeProvider clock,
+        IOptions<RedemptionOptions> options,
+        ILogger<RedemptionState> logger,
+        CancellationToken cancellationToken)
+    {
+        if (!RedemptionSubmission.IsValidKey(idempotencyKey))
+        {
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest,
+                $"An {RedemptionSubmission.IdempotencyKeyHeader} header (1 to {RedemptionSubmission.MaxIdempotencyKeyLength} visible ASCII characters) is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.TrainNumber) || string.IsNullOrWhiteSpace(input.SeatClass) || string.IsNullOrWhiteSpace(input.AuthorisationCode))
+        {
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest,
+                "trainNumber, travelDate, fromStation, toStation, seatClass and authorisationCode are required.");
+        }
+
+        var (request, invalid, why) = SearchRequest.Parse(model.Network, clock, input.FromStation, input.ToStation, input.TravelDate, input.Trip);
+        if (request is null)
+        {
+            return ProblemResults.BadRequest(invalid!, why!);
+        }
+
+        var (quote, refused, reason) = search.Quote(request, input.TrainNumber.Trim().ToUpperInvariant(), input.SeatClass.Trim());
+        if (quote is null)
+        {
+            return refused is ReasonCodes.InvalidRequest or ReasonCodes.UnknownTrain or ReasonCodes.RoundTripNotAllowed
+                ? ProblemResults.BadRequest(refused, reason!)
+                : ProblemResults.Unprocessable(refused!, reason!);
+        }
+
+        var memberId = http.User.MemberId();
+        var id = RedemptionSubmission.RedemptionId(memberId, idempotencyKey!);
+        var hash = RedemptionSubmission.RequestHash(input);
+        var existing = await db.Set<RedemptionState>().AsNoTracking().FirstOrDefaultAsync(r => r.CorrelationId == id, cancellationToken);
+        if (existing is not null)
+        {
+            return SameOrConflict(existing, hash);
+        }
+
+        var now = clock.GetUtcNow();
+        var redemption = new RedemptionState
+        {
+            CorrelationId = id,
+            CurrentState = nameof(RedemptionStateMachine.Submitted),
+            MemberId = memberId,
+            BeneficiaryId = input.BeneficiaryId,
+            TrainNumber = quote.TrainNumber,
+            TravelDate = quote.TravelDate,
+            FromStation = quote.FromStation,
+            ToStation = quote.ToStation,
+            SeatClass = quote.SeatClass,
+            Fare = quote.Fare,
+            Points = quote.Points,
+            DepartsAt = quote.DepartsAt,
+            IdempotencyKey = idempotencyKey!,
+            RequestHash = hash,
+            AuthorisationCode = input.AuthorisationCode.Trim(),
+            CreatedAt = now,
+
+            // If the request message below is lost, this deadline starts the saga from the stored request.
+            DeadlineStep = RedemptionSteps.Submit,
+            DeadlineAttempt = 1,
+            DeadlineAt = now + options.Value.StepTimeout,
+        };
+        RedemptionTimeline.Append(redemption, now, "Submitted", $"{quote.Points} points for {quote.TrainNumber} {quote.SeatClass} {quote.FromStation}→{quote.ToStation}");
+        db.Add(redemption);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
+        {
+            // The same key was submitted concurrently and the other request won.
+            db.ChangeTracker.Clear();
+            var winner = await db.Set<RedemptionState>().AsNoTracking().FirstAsync(r => r.CorrelationId == id, cancellationToken);
+            return SameOrConflict(winner, hash);
+        }
+
+        try
+        {
+            await publish.Publish(new RedemptionRequested(id, memberId, input.BeneficiaryId, quote.TrainNumber, quote.TravelDate,
+                quote.FromStation, quote.ToStation, quote.SeatClass, quote.Fare, quote.Points, redemption.AuthorisationCode, now), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogRequestNotPublished(logger, id, e);
+        }
+
+        return TypedResults.Accepted($"/api/redemptions/{id}", RedemptionView.Of(redemption, withTimeline: true));
+    }
+
+    private static Results<Accepted<RedemptionView>, ProblemHttpResult> SameOrConflict(RedemptionState existing, string hash) =>
+        existing.RequestHash == hash
+            ? TypedResults.Accepted($"/api/redemptions/{existing.CorrelationId}", RedemptionView.Of(existing, withTimeline: true))
+            : ProblemResults.Conflict(ReasonCodes.Conflict,
+                $"This {RedemptionSubmission.IdempotencyKeyHeader} was already used for a different request.",
+                new Dictionary<string, object?> { ["redemptionId"] = existing.CorrelationId });
+
+    /// <summary>The owner (or an operator) reads a redemption with its timeline; anyone else is told it does not exist.</summary>
+    private static async Task<Results<Ok<RedemptionView>, ProblemHttpResult>> Get(Guid id, HttpContext http, TicketingDbContext db, CancellationToken cancellationToken)
+    {
+        var redemption = await db.Set<RedemptionState>().AsNoTracking().FirstOrDefaultAsync(r => r.CorrelationId == id, cancellationToken);
+        if (redemption is null || (redemption.MemberId != http.User.MemberId() && !http.User.IsInRole(Roles.Operator)))
+        {
+            return ProblemResults.NotFound($"There is no redemption {id}.");
+        }
+
+        return TypedResults.Ok(RedemptionView.Of(redemption, withTimeline: true));
+    }
+
+    /// <summary>The caller's own redemptions, newest first.</summary>
+    private static async Task<Results<Ok<RedemptionPage>, ProblemHttpResult>> Mine(
+        HttpContext http, TicketingDbContext db, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var memberId = http.User.MemberId();
+        return await PageOf(db.Set<RedemptionState>().Where(r => r.MemberId == memberId), page, pageSize, cancellationToken);
+    }
+
+    /// <summary>Operators: every redemption, filtered by state, member, creation date range (UTC) and "stuck".</summary>
+    private static async Task<Results<Ok<RedemptionPage>, ProblemHttpResult>> All(
+        TicketingDbContext db,
+        TimeProvider clock,
+        IOptions<RedemptionOptions> options,
+        string? state,
+        Guid? memberId,
+        DateOnly? from,
+        DateOnly? to,
+        bool? stuck,
+        int? page,
+        int? pageSize,
+        CancellationToken cancellationToken)
+    {
+        var query = db.Set<RedemptionState>().AsQueryable();
+        if (!string.IsNullOrWhiteSpace(state))
+        {
+            query = query.Where(r => r.CurrentState == state);
+        }
+
+        if (memberId is { } member)
+        {
+            query = query.Where(r => r.MemberId == member);
+        }
+
+        if (from is { } first)
+        {
+            var start = new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            query = query.Where(r => r.CreatedAt >= start);
+        }
+
+        if (to is { } last)
+        {
+            var end = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            query = query.Where(r => r.CreatedAt < end);
+        }
+
+        if (stuck == true)
+        {
+            var now = clock.GetUtcNow();
+            var quietSince = now - options.Value.StuckAfter;
+            query = query.Where(r => r.CurrentState != nameof(RedemptionStateMachine.Completed) && r.CurrentState != nameof(RedemptionStateMachine.Failed)
+                && ((r.DeadlineAt != null && r.DeadlineAt < now) || r.UpdatedAt < quietSince));
+        }
+
+        return await PageOf(query, page, pageSize, cancellationToken);
+    }
+
+    /// <summary>A member's strike counter: operators read anyone's, a member their own.</summary>
+    private static async Task<Results<Ok<StrikeCounterView>, ProblemHttpResult>> Strikes(
+        Guid memberId, HttpContext http, TicketingDbContext db, CancellationToken cancellationToken)
+    {
+        if (memberId != http.User.MemberId() && !http.User.IsInRole(Roles.Operator))
+        {
+            return ProblemResults.NotFound($"There is no strike counter for member {memberId}.");
+        }
+
+        var strikes = await db.Set<PaymentStrikeState>().AsNoTracking().FirstOrDefaultAsync(s => s.CorrelationId == memberId, cancellationToken);
+        return TypedResults.Ok(strikes is null
+            ? new StrikeCounterView(memberId, 0, PaymentStrikes.StrikesBeforeSupportTicket, false, null, 0, [])
+            : new StrikeCounterView(memberId, strikes.ConsecutiveFailures, PaymentStrikes.StrikesBeforeSupportTicket, strikes.TicketRequested,
+                strikes.OpenTicketNumber, strikes.TicketsOpened, PaymentStrikes.Recent(strikes)));
+    }
+
+    private static async Task<Results<Ok<RedemptionPage>, ProblemHttpResult>> PageOf(
+        IQueryable<RedemptionState> query, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var number = page ?? 1;
+        var size = pageSize ?? 20;
+        if (number < 1 || size < 1 || size > MaxPageSize)
+        {
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, $"page starts at 1; pageSize is 1 to {MaxPageSize}.");
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.AsNoTracking()
+            .OrderByDescending(r => r.CreatedAt)
+            .Skip((number - 1) * size)
+            .Take(size)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new RedemptionPage(items.Select(r => RedemptionView.Of(r, withTimeline: false)).ToList(), number, size, total));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redemption {RedemptionId} is stored but its request could not be published; its submit deadline will start it")]
+    private static partial void LogRequestNotPublished(ILogger logger, Guid redemptionId, Exception exception);
+}

@@ -1,0 +1,374 @@
+using Changxing.Contracts;
+using Changxing.Contracts.Membership;
+using Changxing.Contracts.Points;
+using Changxing.Contracts.Redemptions;
+using Changxing.Contracts.Ticketing;
+using Changxing.ServiceDefaults.Sagas;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Changxing.Ticketing.Redemptions;
+
+/// <summary>
+/// Redeeming points for a ticket (积分兑换车票), DESIGN.md section 3:
+/// Submitted → Authorising → ReservingPoints → HoldingSeat → IssuingTicket → CapturingPoints → Completed,
+/// and on any rejection or exhausted step, Compensating (void the ticket, release the seat, release the points) → Failed.
+/// Every step has a durable deadline; an overdue step is re-sent (commands are idempotent by redemption id) up to
+/// <see cref="RedemptionOptions.MaxResends"/> times, then fails with StepTimedOut, except the capture, which is re-sent
+/// until answered. Late and duplicate replies are absorbed, and a late hold is released.
+/// </summary>
+public sealed class RedemptionStateMachine : StepDeadlineStateMachine<RedemptionState>
+{
+    private readonly RedemptionOptions _options;
+    private readonly TimeProvider _clock;
+
+    public RedemptionStateMachine(IOptions<RedemptionOptions> options, TimeProvider clock)
+    {
+        _options = options.Value;
+        _clock = clock;
+        var timeout = _options.StepTimeout;
+
+        InstanceState(x => x.CurrentState);
+        Event(() => Requested, e => e.CorrelateById(m => m.Message.RedemptionId));
+        Correlate(() => Authorised, m => m.RedemptionId);
+        Correlate(() => AuthorisationRejected, m => m.RedemptionId);
+        Correlate(() => PointsReserved, m => m.RedemptionId);
+        Correlate(() => PointsRejected, m => m.RedemptionId);
+        Correlate(() => SeatHeld, m => m.RedemptionId);
+        Correlate(() => SeatRejected, m => m.RedemptionId);
+        Correlate(() => TicketIssued, m => m.RedemptionId);
+        Correlate(() => TicketRejected, m => m.RedemptionId);
+        Correlate(() => PointsCaptured, m => m.RedemptionId);
+        Correlate(() => CaptureRejected, m => m.RedemptionId);
+        Correlate(() => TicketVoided, m => m.RedemptionId);
+        Correlate(() => SeatReleased, m => m.RedemptionId);
+        Correlate(() => PointsReleased, m => m.RedemptionId);
+
+        // The API creates the row in Submitted; the request message (or, if it was lost, the submit deadline) starts the work.
+        // A request whose row is missing (published by another producer) creates it from the message.
+        Initially(
+            When(Requested)
+                .Then(x => FromRequest(x.Saga, x.Message))
+                .Then(x => Record(x, "Requested"))
+                .Publish(x => Authorise(x.Saga))
+                .StartStepDeadline(RedemptionSteps.Authorise, timeout)
+                .TransitionTo(Authorising));
+
+        During(Submitted,
+            When(Requested)
+                .Then(x => Record(x, "Requested"))
+                .Publish(x => Authorise(x.Saga))
+                .StartStepDeadline(RedemptionSteps.Authorise, timeout)
+                .TransitionTo(Authorising),
+            When(StepOverdue, x => x.IsCurrentDeadline())
+                .Then(x => Record(x, "RequestRecovered", "the request message was not seen; starting from the stored request"))
+                .Publish(x => Authorise(x.Saga))
+                .StartStepDeadline(RedemptionSteps.Authorise, timeout)
+                .TransitionTo(Authorising));
+
+        During(Authorising,
+            When(Authorised)
+                .Then(x =>
+                {
+                    x.Saga.PassengerKey = x.Message.PassengerKey;
+                    x.Saga.PassengerName = x.Message.PassengerName;
+                    x.Saga.PassengerIdMasked = x.Message.PassengerIdMasked;
+                    x.Saga.AuthorisationCode = null;
+                })
+                .Publish(x => new ReservePoints(x.Saga.CorrelationId, x.Saga.MemberId, x.Saga.Points))
+                .StartStepDeadline(RedemptionSteps.ReservePoints, timeout)
+                .TransitionTo(ReservingPoints)
+                .Then(x => Record(x, "Authorised", $"passenger {x.Message.PassengerName}")),
+            When(AuthorisationRejected)
+                .Then(x => x.Saga.AuthorisationCode = null)
+                .Then(x => SetFailure(x.Saga, x.Message.Reason, x.Message.Detail))
+                .Then(x => Record(x, "AuthorisationRejected", $"{x.Message.Reason}: {x.Message.Detail}"))
+                .Then(x => PlanCompensation(x.Saga, pointsMayBeHeld: false, seatMayBeHeld: false, ticketMayExist: false))
+                .ThenAsync(CompensateOrFail),
+            ResendWhenOverdue(x => Authorise(x.Saga)),
+            FailWhenExhausted(pointsMayBeHeld: false, seatMayBeHeld: false, ticketMayExist: false));
+
+        During(ReservingPoints,
+            When(PointsReserved)
+                .Then(x => x.Saga.PointsHoldId = x.Message.HoldId)
+                .Publish(x => new HoldSeat(x.Saga.CorrelationId, x.Saga.MemberId, x.Saga.TrainNumber, x.Saga.TravelDate,
+                    x.Saga.FromStation, x.Saga.ToStation, x.Saga.SeatClass, x.Saga.PassengerKey!))
+                .StartStepDeadline(RedemptionSteps.HoldSeat, timeout)
+                .TransitionTo(HoldingSeat)
+                .Then(x => Record(x, "PointsReserved", $"hold {x.Message.HoldId}, {x.Message.Points} points")),
+            When(PointsRejected)
+                .Then(x => SetFailure(x.Saga, x.Message.Reason, x.Message.Detail))
+                .Then(x => Record(x, "PointsRejected", $"{x.Message.Reason}: {x.Message.Detail}"))
+                .Then(x => PlanCompensation(x.Saga, pointsMayBeHeld: false, seatMayBeHeld: false, ticketMayExist: false))
+                .ThenAsync(CompensateOrFail),
+            ResendWhenOverdue(x => new ReservePoints(x.Saga.CorrelationId, x.Saga.MemberId, x.Saga.Points)),
+            FailWhenExhausted(pointsMayBeHeld: true, seatMayBeHeld: false, ticketMayExist: false));
+
+        During(HoldingSeat,
+            When(SeatHeld)
+                .Then(x =>
+                {
+                    x.Saga.SeatHoldId = x.Message.HoldId;
+                    x.Saga.Car = x.Message.Car;
+                    x.Saga.Seat = x.Message.Seat;
+                })
+                .Publish(x => new IssueTicket(x.Saga.CorrelationId, x.Saga.MemberId, x.Saga.PassengerName!, x.Saga.PassengerIdMasked!, x.Saga.Points))
+                .StartStepDeadline(RedemptionSteps.IssueTicket, timeout)
+                .TransitionTo(IssuingTicket)
+                .Then(x => Record(x, "SeatHeld", $"car {x.Message.Car} seat {x.Message.Seat}, hold {x.Message.HoldId}")),
+            When(SeatRejected)
+                .Then(x => SetFailure(x.Saga, x.Message.Reason, x.Message.Detail))
+                .Then(x => Record(x, "SeatRejected", $"{x.Message.Reason}: {x.Message.Detail}"))
+                .Then(x => PlanCompensation(x.Saga, pointsMayBeHeld: true, seatMayBeHeld: false, ticketMayExist: false))
+                .ThenAsync(CompensateOrFail),
+            ResendWhenOverdue(x => new HoldSeat(x.Saga.CorrelationId, x.Saga.MemberId, x.Saga.TrainNumber, x.Saga.TravelDate,
+                x.Saga.FromStation, x.Saga.ToStation, x.Saga.SeatClass, x.Saga.PassengerKey!)),
+            FailWhenExhausted(pointsMayBeHeld: true, seatMayBeHeld: true, ticketMayExist: false));
+
+        During(IssuingTicket,
+            When(TicketIssued)
+                .Then(x =>
+                {
+                    x.Saga.TicketNumber = x.Message.TicketNumber;
+                    x.Saga.DepartsAt = x.Message.DepartsAt;
+                    x.Saga.Car = x.Message.Car;
+                    x.Saga.Seat = x.Message.Seat;
+                })
+                .Publish(x => new CapturePoints(x.Saga.CorrelationId, x.Saga.MemberId))
+                .StartStepDeadline(RedemptionSteps.CapturePoints, timeout)
+                .TransitionTo(CapturingPoints)
+                .Then(x => Record(x, "TicketIssued", $"ticket {x.Message.TicketNumber}")),
+            When(TicketRejected)
+                .Then(x => SetFailure(x.Saga, x.Message.Reason, x.Message.Detail))
+                .Then(x => Record(x, "TicketRejected", $"{x.Message.Reason}: {x.Message.Detail}"))
+                .Then(x => PlanCompensation(x.Saga, pointsMayBeHeld: true, seatMayBeHeld: true, ticketMayExist: false))
+                .ThenAsync(CompensateOrFail),
+            ResendWhenOverdue(x => new IssueTicket(x.Saga.CorrelationId, x.Saga.MemberId, x.Saga.PassengerName!, x.Saga.PassengerIdMasked!, x.Saga.Points)),
+            FailWhenExhausted(pointsMayBeHeld: true, seatMayBeHeld: true, ticketMayExist: true));
+
+        During(CapturingPoints,
+            When(PointsCaptured)
+                .ClearStepDeadline()
+                .TransitionTo(Completed)
+                .Then(x => Record(x, "PointsCaptured", $"{x.Message.Points} points, hold {x.Message.HoldId}"))
+                .Publish(x => new RedemptionCompleted(x.Saga.CorrelationId, x.Saga.MemberId, x.Saga.TicketNumber!, x.Saga.TrainNumber,
+                    x.Saga.TravelDate, x.Saga.FromStation, x.Saga.ToStation, x.Saga.DepartsAt ?? default, x.Saga.SeatClass,
+                    x.Saga.Car!, x.Saga.Seat!, x.Saga.PassengerName!, x.Saga.Points, _clock.GetUtcNow())),
+            When(CaptureRejected)
+                .Then(x => SetFailure(x.Saga, ReasonCodes.CaptureRefused, $"{x.Message.Reason}: {x.Message.Detail}"))
+                .Then(x => Record(x, "CaptureRejected", $"{x.Message.Reason}: {x.Message.Detail}"))
+                .Then(x => PlanCompensation(x.Saga, pointsMayBeHeld: true, seatMayBeHeld: true, ticketMayExist: true))
+                .ThenAsync(CompensateOrFail),
+            // Capture is the pivot: the ticket exists and Points treats captured points as final, so an unanswered
+            // capture is never compensated (that could void a paid ticket); it is re-sent until Points answers,
+            // and the redemption shows as stuck to operators meanwhile. A refused capture compensates (above).
+            When(StepOverdue, x => x.IsCurrentDeadline())
+                .Then(x => Record(x, "StepResent", $"{x.Message.Step}, attempt {x.Message.Attempt + 1}"))
+                .Publish(x => new CapturePoints(x.Saga.CorrelationId, x.Saga.MemberId))
+                .RestartStepDeadline(timeout));
+
+        // The ticket is voided before anything is released; then seat and points go back together.
+        During(Compensating,
+            When(TicketVoided)
+                .Then(x =>
+                {
+                    x.Saga.TicketVoidPending = false;
+                    Record(x, "TicketVoided", x.Message.TicketNumber);
+                })
+                .ThenAsync(SendReleases)
+                .ThenAsync(FailIfCompensated),
+            When(SeatReleased)
+                .Then(x =>
+                {
+                    x.Saga.SeatReleasePending = false;
+                    Record(x, "SeatReleased", x.Message.HoldId?.ToString());
+                })
+                .ThenAsync(FailIfCompensated),
+            When(PointsReleased)
+                .Then(x =>
+                {
+                    x.Saga.PointsReleasePending = false;
+                    Record(x, "PointsReleased", $"{x.Message.Points} points");
+                })
+                .ThenAsync(FailIfCompensated),
+            When(StepOverdue, x => x.IsCurrentDeadline())
+                .Then(x => Record(x, "CompensationResent", Pending(x.Saga)))
+                .ThenAsync(x => x.Saga.TicketVoidPending ? x.Publish(new VoidTicket(x.Saga.CorrelationId, x.Saga.FailureReason!)) : SendReleases(x))
+                .RestartStepDeadline(_options.CompensationRetryInterval));
+
+        // A hold that arrives after the redemption gave up is released at once; anything else late is only noted.
+        DuringAny(
+            When(PointsReserved, x => x.Saga.CurrentState is nameof(Compensating) or nameof(Failed))
+                .Then(x => Record(x, "LatePointsHoldReleased", x.Message.HoldId.ToString()))
+                .Publish(x => new ReleasePoints(x.Saga.CorrelationId, x.Saga.MemberId, "late hold after failure")),
+            When(SeatHeld, x => x.Saga.CurrentState is nameof(Compensating) or nameof(Failed))
+                .Then(x => Record(x, "LateSeatHoldReleased", x.Message.HoldId.ToString()))
+                .Publish(x => new ReleaseSeat(x.Saga.CorrelationId, "late hold after failure")),
+            When(TicketIssued, x => x.Saga.CurrentState is nameof(Compensating) or nameof(Failed))
+                .Then(x => Record(x, "LateTicketVoided", x.Message.TicketNumber))
+                .Publish(x => new VoidTicket(x.Saga.CorrelationId, "late ticket after failure")));
+
+        // Every other late or duplicate reply (e.g. a second PointsReserved while holding the seat) changes nothing.
+        OnUnhandledEvent(x => x.Ignore());
+    }
+
+    public State Submitted { get; private set; } = null!;
+    public State Authorising { get; private set; } = null!;
+    public State ReservingPoints { get; private set; } = null!;
+    public State HoldingSeat { get; private set; } = null!;
+    public State IssuingTicket { get; private set; } = null!;
+    public State CapturingPoints { get; private set; } = null!;
+    public State Compensating { get; private set; } = null!;
+    public State Completed { get; private set; } = null!;
+    public State Failed { get; private set; } = null!;
+
+    public Event<RedemptionRequested> Requested { get; private set; } = null!;
+    public Event<RedemptionAuthorised> Authorised { get; private set; } = null!;
+    public Event<RedemptionAuthorisationRejected> AuthorisationRejected { get; private set; } = null!;
+    public Event<PointsReserved> PointsReserved { get; private set; } = null!;
+    public Event<PointsReservationRejected> PointsRejected { get; private set; } = null!;
+    public Event<SeatHeld> SeatHeld { get; private set; } = null!;
+    public Event<SeatHoldRejected> SeatRejected { get; private set; } = null!;
+    public Event<TicketIssued> TicketIssued { get; private set; } = null!;
+    public Event<TicketIssueRejected> TicketRejected { get; private set; } = null!;
+    public Event<PointsCaptured> PointsCaptured { get; private set; } = null!;
+    public Event<PointsCaptureRejected> CaptureRejected { get; private set; } = null!;
+    public Event<TicketVoided> TicketVoided { get; private set; } = null!;
+    public Event<SeatReleased> SeatReleased { get; private set; } = null!;
+    public Event<PointsReleased> PointsReleased { get; private set; } = null!;
+
+    /// <summary>States in which a redemption is over: nothing more will happen to it.</summary>
+    public static bool IsFinal(string state) => state is nameof(Completed) or nameof(Failed);
+
+    private void Correlate<T>(System.Linq.Expressions.Expression<Func<Event<T>>> selector, Func<T, Guid> redemptionId)
+        where T : class =>
+        Event(selector, e =>
+        {
+            e.CorrelateById(m => redemptionId(m.Message));
+            e.OnMissingInstance(m => m.Discard());
+        });
+
+    private void FromRequest(RedemptionState saga, RedemptionRequested request)
+    {
+        saga.MemberId = request.MemberId;
+        saga.BeneficiaryId = request.BeneficiaryId;
+        saga.TrainNumber = request.TrainNumber;
+        saga.TravelDate = request.TravelDate;
+        saga.FromStation = request.FromStation;
+        saga.ToStation = request.ToStation;
+        saga.SeatClass = request.SeatClass;
+        saga.Fare = request.Fare;
+        saga.Points = request.Points;
+        saga.AuthorisationCode = request.AuthorisationCode;
+        saga.IdempotencyKey = request.RedemptionId.ToString("N");
+        saga.RequestHash = string.Empty;
+        saga.CreatedAt = request.RequestedAt;
+        saga.UpdatedAt = _clock.GetUtcNow();
+    }
+
+    private static AuthoriseRedemption Authorise(RedemptionState saga) =>
+        new(saga.CorrelationId, saga.MemberId, saga.BeneficiaryId, saga.AuthorisationCode ?? string.Empty);
+
+    private EventActivityBinder<RedemptionState, StepDeadlineExpired<RedemptionState>> ResendWhenOverdue<T>(
+        EventMessageFactory<RedemptionState, StepDeadlineExpired<RedemptionState>, T> command)
+        where T : class =>
+        When(StepOverdue, x => x.IsCurrentDeadline() && x.Message.Attempt <= _options.MaxResends)
+            .Then(x => Record(x, "StepResent", $"{x.Message.Step}, attempt {x.Message.Attempt + 1}"))
+            .Publish(command)
+            .RestartStepDeadline(_options.StepTimeout);
+
+    private EventActivityBinder<RedemptionState, StepDeadlineExpired<RedemptionState>> FailWhenExhausted(
+        bool pointsMayBeHeld, bool seatMayBeHeld, bool ticketMayExist) =>
+        When(StepOverdue, x => x.IsCurrentDeadline() && x.Message.Attempt > _options.MaxResends)
+            .Then(x =>
+            {
+                SetFailure(x.Saga, ReasonCodes.StepTimedOut, $"No answer to {x.Message.Step} after {x.Message.Attempt} attempts.");
+                x.Saga.IsPaymentFailure = RedemptionSteps.IsPaymentStep(x.Message.Step);
+                x.Saga.AuthorisationCode = null;
+                Record(x, "StepTimedOut", x.Message.Step);
+                PlanCompensation(x.Saga, pointsMayBeHeld, seatMayBeHeld, ticketMayExist);
+            })
+            .ThenAsync(CompensateOrFail);
+
+    private static void SetFailure(RedemptionState saga, string reason, string detail)
+    {
+        saga.FailureReason = reason;
+        saga.FailureDetail = detail.Length > 500 ? detail[..500] : detail;
+        saga.IsPaymentFailure = PaymentFailurePolicy.IsPaymentFailure(reason);
+    }
+
+    /// <summary>What may exist and so must be undone. A step that timed out may have acted without our hearing of it.</summary>
+    private static void PlanCompensation(RedemptionState saga, bool pointsMayBeHeld, bool seatMayBeHeld, bool ticketMayExist)
+    {
+        saga.TicketVoidPending = ticketMayExist;
+        saga.SeatReleasePending = seatMayBeHeld;
+        saga.PointsReleasePending = pointsMayBeHeld;
+    }
+
+    /// <summary>Sends the first compensations and waits for them, or fails at once when nothing was done.</summary>
+    /// <remarks>The state is set here rather than by TransitionTo because the target depends on what is pending.</remarks>
+    private async Task CompensateOrFail(BehaviorContext<RedemptionState> x)
+    {
+        var saga = x.Saga;
+        if (!saga.TicketVoidPending && !saga.SeatReleasePending && !saga.PointsReleasePending)
+        {
+            await Finish(x);
+            return;
+        }
+
+        saga.CurrentState = nameof(Compensating);
+        SetDeadline(saga, RedemptionSteps.Compensate, 1, _clock.GetUtcNow() + _options.CompensationRetryInterval);
+        Record(x, "CompensationStarted", Pending(saga));
+        await (saga.TicketVoidPending
+            ? x.Publish(new VoidTicket(saga.CorrelationId, saga.FailureReason!))
+            : SendReleases(x));
+    }
+
+    private static Task SendReleases(BehaviorContext<RedemptionState> x)
+    {
+        var saga = x.Saga;
+        var sends = new List<Task>(2);
+        if (saga.SeatReleasePending)
+        {
+            sends.Add(x.Publish(new ReleaseSeat(saga.CorrelationId, saga.FailureReason!)));
+        }
+
+        if (saga.PointsReleasePending)
+        {
+            sends.Add(x.Publish(new ReleasePoints(saga.CorrelationId, saga.MemberId, saga.FailureReason!)));
+        }
+
+        return Task.WhenAll(sends);
+    }
+
+    private Task FailIfCompensated(BehaviorContext<RedemptionState> x) =>
+        x.Saga.TicketVoidPending || x.Saga.SeatReleasePending || x.Saga.PointsReleasePending ? Task.CompletedTask : Finish(x);
+
+    private Task Finish(BehaviorContext<RedemptionState> x)
+    {
+        var saga = x.Saga;
+        saga.CurrentState = nameof(Failed);
+        SetDeadline(saga, null, 0, null);
+        Record(x, "Failed", saga.FailureReason);
+        return x.Publish(new RedemptionFailed(saga.CorrelationId, saga.MemberId, saga.FailureReason!,
+            saga.FailureDetail ?? string.Empty, saga.IsPaymentFailure, _clock.GetUtcNow()));
+    }
+
+    private static void SetDeadline(RedemptionState saga, string? step, int attempt, DateTimeOffset? at)
+    {
+        saga.DeadlineStep = step;
+        saga.DeadlineAttempt = attempt;
+        saga.DeadlineAt = at;
+    }
+
+    private static string Pending(RedemptionState saga) =>
+        string.Join(", ", new[]
+        {
+            saga.TicketVoidPending ? "void ticket" : null,
+            saga.SeatReleasePending ? "release seat" : null,
+            saga.PointsReleasePending ? "release points" : null,
+        }.Where(s => s is not null));
+
+    private void Record(BehaviorContext<RedemptionState> x, string @event, string? detail = null) =>
+        RedemptionTimeline.Append(x.Saga, _clock.GetUtcNow(), @event, detail);
+}

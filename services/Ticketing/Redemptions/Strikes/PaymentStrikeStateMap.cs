@@ -1,0 +1,17 @@
+using Changxing.ServiceDefaults.Sagas;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Changxing.Ticketing.Redemptions.Strikes;
+
+public sealed class PaymentStrikeStateMap : SagaClassMap<PaymentStrikeState>
+{
+    protected override void Configure(EntityTypeBuilder<PaymentStrikeState> entity, ModelBuilder model)
+    {
+        entity.ToTable("payment_strikes");
+        entity.Property(x => x.CurrentState).HasMaxLength(32);
+        entity.Property(x => x.RecentFailures).HasMaxLength(4000);
+        entity.Property(x => x.OpenTicketNumber).HasMaxLength(64);
+        entity.Property(x => x.UpdatedAt).HasConversion(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+    }
+}

@@ -1,0 +1,120 @@
+using Changxing.ServiceDefaults.Bus;
+using Changxing.ServiceDefaults.Data;
+using Changxing.ServiceDefaults.Sagas;
+using Changxing.TestSupport;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Changxing.ServiceDefaults.Tests.Sagas;
+
+/// <summary>
+/// One "process" hosting the test sagas: the EF saga repository on a real database, MassTransit's test harness on the
+/// in-memory transport with the service defaults (retry, in-memory outbox) and several concurrent consumers per endpoint.
+/// Disposing it and starting another on the same database is a restart.
+/// </summary>
+public sealed class SagaTestHost : IAsyncDisposable
+{
+    public const int ConcurrentMessages = 16;
+
+    private readonly ServiceProvider _provider;
+
+    private SagaTestHost(ServiceProvider provider, ITestHarness harness)
+    {
+        _provider = provider;
+        Harness = harness;
+    }
+
+    public ITestHarness Harness { get; }
+
+    public IServiceProvider Services => _provider;
+
+    public StepDeadlineSweeper<ReservationState, SagaTestDbContext> ReservationSweeper =>
+        _provider.GetRequiredService<StepDeadlineSweeper<ReservationState, SagaTestDbContext>>();
+
+    /// <summary>A fixed, known instant for clocks the tests advance by hand.</summary>
+    public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.Zero));
+
+    /// <param name="sweepInBackground">False (the default here): only the test's own <c>RunOnceAsync</c> calls sweep, so it can count them.</param>
+    public static async Task<SagaTestHost> StartAsync(TestDatabase database, FakeTimeProvider? clock = null, bool sweepInBackground = false)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(clock ?? NewClock());
+        services.Configure<StepDeadlineOptions>(o => o.SweepInBackground = sweepInBackground);
+
+        AddDbContext(services, database);
+        services.AddMassTransitTestHarness(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            x.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(2));
+            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.UseServiceDefaults(context, new BusOptions());
+                endpoint.PrefetchCount = ConcurrentMessages * 2;
+                endpoint.ConcurrentMessageLimit = ConcurrentMessages;
+            });
+            x.AddSagaStateMachine<CounterStateMachine, CounterState>()
+                .EntityFrameworkRepository(r => r.ExistingDbContext<SagaTestDbContext>());
+            x.AddSagaStateMachine<ReservationStateMachine, ReservationState>()
+                .EntityFrameworkRepository(r => r.ExistingDbContext<SagaTestDbContext>());
+        });
+
+        var provider = services.BuildServiceProvider(validateScopes: true);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        return new SagaTestHost(provider, harness);
+    }
+
+    /// <summary>Creates the saga tables once per test database (a service would run its migrations).</summary>
+    public static async Task CreateSchemaAsync(TestDatabase database)
+    {
+        var services = new ServiceCollection();
+        AddDbContext(services, database);
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SagaTestDbContext>();
+        await db.Database.EnsureCreatedAsync();
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+
+    public async Task<T> QueryAsync<T>(Func<SagaTestDbContext, Task<T>> query)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<SagaTestDbContext>());
+    }
+
+    public Task<List<TSaga>> AllAsync<TSaga>()
+        where TSaga : class =>
+        QueryAsync(db => db.Set<TSaga>().AsNoTracking().ToListAsync());
+
+    public Task<TSaga?> FindAsync<TSaga>(Guid id)
+        where TSaga : class, ISaga =>
+        QueryAsync(db => db.Set<TSaga>().AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == id));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Harness.Stop();
+        await _provider.DisposeAsync();
+    }
+
+    private static void AddDbContext(IServiceCollection services, TestDatabase database)
+    {
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<SagaTestDbContext, SqliteSagaTestDbContext>(o => o.UseProvider(database.Provider, database.ConnectionString));
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<SagaTestDbContext, PostgresSagaTestDbContext>(o => o.UseProvider(database.Provider, database.ConnectionString));
+                break;
+            default:
+                throw new NotSupportedException($"Saga tests run on Sqlite or Postgres, not {database.Provider}.");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using Changxing.Contracts;
+using Changxing.Contracts.Membership;
+using Changxing.Contracts.Redemptions;
+using Changxing.Ticketing.Redemptions.Strikes;
+
+namespace Changxing.Ticketing.Tests.Redemptions;
+
+public sealed class PaymentStrikeStateMachineSpecs : IAsyncLifetime
+{
+    private RedemptionHarness _h = null!;
+
+    public async Task InitializeAsync() => _h = await RedemptionHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task Should_open_one_support_ticket_on_the_third_consecutive_failed_payment()
+    {
+        var member = Guid.NewGuid();
+
+        await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
+        await _h.Publish(new PaymentPasswordRejected(member, 3, false, DateTimeOffset.UtcNow));
+        await WaitForCount(member, 2);
+        Assert.Equal(0, await _h.PublishedExactly<OpenSupportTicket>(0, m => m.MemberId == member));
+        await PaymentFailed(member, ReasonCodes.CaptureRefused);
+
+        Assert.True(await _h.WasPublished<OpenSupportTicket>(m => m.MemberId == member));
+        var ticket = _h.Harness.Published.Select<OpenSupportTicket>().Single(m => m.Context.Message.MemberId == member).Context.Message;
+        Assert.Equal("积分支付异常", ticket.Keyword);
+        Assert.Equal([ReasonCodes.InsufficientAvailablePoints, ReasonCodes.WrongConsumptionPassword, ReasonCodes.CaptureRefused], ticket.RecentFailures.Select(f => f.Reason));
+        Assert.Equal(0, _h.Strikes.Sagas.Contains(member)!.ConsecutiveFailures);
+    }
+
+    [Fact]
+    public async Task Should_start_counting_again_after_a_completed_redemption()
+    {
+        var member = Guid.NewGuid();
+        await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
+        await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
+        await WaitForCount(member, 2);
+
+        await _h.Publish(new RedemptionCompleted(Guid.NewGuid(), member, "E1", "G1", RedemptionHarness.TravelDate, "VNP", "AOH", DateTimeOffset.UtcNow, "Second", "01", "1A", "张三", 100, DateTimeOffset.UtcNow));
+        await WaitForCount(member, 0);
+        await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
+        await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
+        await WaitForCount(member, 2);
+
+        Assert.Equal(0, await _h.PublishedExactly<OpenSupportTicket>(0, m => m.MemberId == member));
+    }
+
+    [Fact]
+    public async Task Should_neither_count_nor_reset_on_failures_that_are_not_about_paying()
+    {
+        var member = Guid.NewGuid();
+        await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
+        await PaymentFailed(member, ReasonCodes.BelowRedemptionThreshold);
+        await WaitForCount(member, 2);
+
+        await _h.Publish(new RedemptionFailed(Guid.NewGuid(), member, ReasonCodes.SoldOut, "sold out", false, DateTimeOffset.UtcNow));
+        await _h.Publish(new RedemptionFailed(Guid.NewGuid(), member, ReasonCodes.BeneficiaryNotYetEffective, "day 59", false, DateTimeOffset.UtcNow));
+        Assert.Equal(0, await _h.PublishedExactly<OpenSupportTicket>(0, m => m.MemberId == member));
+        Assert.Equal(2, _h.Strikes.Sagas.Contains(member)!.ConsecutiveFailures);
+
+        await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
+        Assert.True(await _h.WasPublished<OpenSupportTicket>(m => m.MemberId == member));
+    }
+
+    [Fact]
+    public async Task Should_not_open_a_second_ticket_while_one_is_open()
+    {
+        var member = Guid.NewGuid();
+        for (var i = 0; i < 3; i++)
+        {
+            await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
+        }
+
+        Assert.Equal(1, await _h.PublishedExactly<OpenSupportTicket>(1, m => m.MemberId == member));
+        await _h.Publish(new SupportTicketOpened(member, Guid.NewGuid(), "GD20260301-000001", "积分支付异常", DateTimeOffset.UtcNow));
+        for (var i = 0; i < 3; i++)
+        {
+            await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
+        }
+
+        Assert.Equal(1, await _h.PublishedExactly<OpenSupportTicket>(1, m => m.MemberId == member));
+        Assert.Equal("GD20260301-000001", _h.Strikes.Sagas.Contains(member)!.OpenTicketNumber);
+
+        await _h.Publish(new SupportTicketResolved(member, Guid.NewGuid(), "GD20260301-000001", DateTimeOffset.UtcNow));
+        await Changxing.TestSupport.Eventually.Until(() => Task.FromResult(_h.Strikes.Sagas.Contains(member)!.OpenTicketNumber is null));
+        for (var i = 0; i < 3; i++)
+        {
+            await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
+        }
+
+        Assert.Equal(2, await _h.PublishedExactly<OpenSupportTicket>(2, m => m.MemberId == member));
+    }
+
+    private async Task PaymentFailed(Guid member, string reason)
+    {
+        var before = _h.Strikes.Sagas.Contains(member)?.UpdatedAt;
+        await _h.Publish(new RedemptionFailed(Guid.NewGuid(), member, reason, reason, true, DateTimeOffset.UtcNow.AddTicks(Random.Shared.Next(1, 1000))));
+        await Changxing.TestSupport.Eventually.Until(
+            () => Task.FromResult(_h.Strikes.Sagas.Contains(member) is { } s && s.UpdatedAt != before),
+            TimeSpan.FromSeconds(15),
+            "the strike counter counts the failure");
+    }
+
+    private Task WaitForCount(Guid member, int count) =>
+        Changxing.TestSupport.Eventually.Until(
+            () => Task.FromResult(_h.Strikes.Sagas.Contains(member)?.ConsecutiveFailures == count),
+            TimeSpan.FromSeconds(15),
+            $"{count} consecutive failures are counted");
+}

@@ -1,0 +1,205 @@
+using System.Net;
+using System.Net.Http.Json;
+using Changxing.Contracts;
+using Changxing.ServiceDefaults.Auth;
+using Changxing.ServiceDefaults.Sagas;
+using Changxing.TestSupport;
+using Changxing.Ticketing.Data;
+using Changxing.Ticketing.Redemptions;
+using Changxing.Ticketing.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Changxing.Ticketing.Tests.Redemptions;
+
+/// <summary>
+/// The redemption API through the real HTTP pipeline, with the saga persisted by the EF repository on a real
+/// database (no harness, so the real repository is in use). Membership is absent: accepted redemptions wait in Authorising.
+/// </summary>
+[Trait("Category", TestCategories.Database)]
+public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : IClassFixture<ServiceApiFactory<Program>>
+{
+    private const string TravelDate = "2026-03-05";
+
+    [Fact]
+    public async Task Should_accept_a_redeemable_one_way_request_price_it_and_start_the_saga()
+    {
+        var member = Guid.NewGuid();
+        using var client = factory.CreateClientFor(member);
+        var (train, fare) = await RedeemableSecondClass(client);
+
+        using var response = await Submit(client, "key-accept", Body(train));
+        var accepted = await response.ReadAsync<RedemptionView>(HttpStatusCode.Accepted);
+
+        Assert.Equal($"/api/redemptions/{accepted.Id}", response.Headers.Location?.OriginalString);
+        Assert.Equal((long)Math.Ceiling(fare * 100), accepted.Price.Points);
+        var started = await Eventually.Until(
+            () => client.GetAsync($"/api/redemptions/{accepted.Id}").ReadAsync<RedemptionView>(),
+            r => r.State == nameof(RedemptionStateMachine.Authorising),
+            because: "the saga picks up the stored request");
+        Assert.Equal(["Submitted", "Requested"], started.Timeline!.Select(e => e.Event));
+        Assert.Equal(RedemptionSteps.Authorise, started.CurrentStep);
+    }
+
+    [Fact]
+    public async Task Should_answer_the_same_redemption_for_a_retried_key_and_409_for_a_reused_one()
+    {
+        using var client = factory.CreateClientFor(Guid.NewGuid());
+        var (train, _) = await RedeemableSecondClass(client);
+
+        var first = await Submit(client, "key-retry", Body(train)).ReadAsync<RedemptionView>(HttpStatusCode.Accepted);
+        var again = await Submit(client, "key-retry", Body(train)).ReadAsync<RedemptionView>(HttpStatusCode.Accepted);
+        using var reused = await Submit(client, "key-retry", Body(train) with { AuthorisationCode = "another-code" });
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(ReasonCodes.Conflict, await reused.ReasonAsync(HttpStatusCode.Conflict));
+    }
+
+    [Fact]
+    public async Task Should_keep_one_redemption_when_the_same_key_is_submitted_concurrently()
+    {
+        var member = Guid.NewGuid();
+        using var client = factory.CreateClientFor(member);
+        var (train, _) = await RedeemableSecondClass(client);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Submit(client, "key-race", Body(train))));
+        var ids = new HashSet<Guid>();
+        foreach (var answer in answers)
+        {
+            ids.Add((await answer.ReadAsync<RedemptionView>(HttpStatusCode.Accepted)).Id);
+        }
+
+        Assert.Single(ids);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TicketingDbContext>();
+        Assert.Equal(1, await db.Set<RedemptionState>().CountAsync(r => r.MemberId == member));
+    }
+
+    [Fact]
+    public async Task Should_refuse_at_once_what_ticketing_can_judge_alone()
+    {
+        using var client = factory.CreateClientFor(Guid.NewGuid());
+        var (train, _) = await RedeemableSecondClass(client);
+
+        Assert.Equal(ReasonCodes.InvalidRequest, await (await Submit(client, null, Body(train))).ReasonAsync(HttpStatusCode.BadRequest));
+        Assert.Equal(ReasonCodes.RoundTripNotAllowed, await (await Submit(client, "k1", Body(train) with { Trip = "Return" })).ReasonAsync(HttpStatusCode.BadRequest));
+        Assert.Equal(ReasonCodes.UnknownStation, await (await Submit(client, "k2", Body(train) with { ToStation = "XYZ" })).ReasonAsync(HttpStatusCode.BadRequest));
+        Assert.Equal(ReasonCodes.UnknownTrain, await (await Submit(client, "k3", Body("G9999"))).ReasonAsync(HttpStatusCode.BadRequest));
+        Assert.Equal(ReasonCodes.NotRedeemable, await (await Submit(client, "k4", Body(train) with { SeatClass = "Business" })).ReasonAsync(HttpStatusCode.UnprocessableEntity));
+        Assert.Equal(ReasonCodes.InvalidRequest, await (await Submit(client, "k5", Body(train) with { AuthorisationCode = " " })).ReasonAsync(HttpStatusCode.BadRequest));
+        Assert.Equal(ReasonCodes.InvalidRequest, await (await Submit(client, "k6", Body(train) with { TravelDate = "2026-02-01" })).ReasonAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public async Task Should_show_a_redemption_only_to_its_owner_and_operators()
+    {
+        var owner = Guid.NewGuid();
+        using var client = factory.CreateClientFor(owner);
+        using var stranger = factory.CreateClientFor(Guid.NewGuid());
+        using var operatorClient = factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Operator);
+        var (train, _) = await RedeemableSecondClass(client);
+        var accepted = await Submit(client, "key-owner", Body(train)).ReadAsync<RedemptionView>(HttpStatusCode.Accepted);
+
+        using var hidden = await stranger.GetAsync($"/api/redemptions/{accepted.Id}");
+        var mine = await client.GetAsync("/api/redemptions").ReadAsync<RedemptionPage>();
+        var theirs = await stranger.GetAsync("/api/redemptions").ReadAsync<RedemptionPage>();
+        using var strangerListsAll = await stranger.GetAsync("/api/redemptions/all");
+        var all = await operatorClient.GetAsync($"/api/redemptions/all?memberId={owner}").ReadAsync<RedemptionPage>();
+        var seen = await operatorClient.GetAsync($"/api/redemptions/{accepted.Id}").ReadAsync<RedemptionView>();
+
+        Assert.Equal(ReasonCodes.NotFound, await hidden.ReasonAsync(HttpStatusCode.NotFound));
+        Assert.Contains(mine.Items, r => r.Id == accepted.Id);
+        Assert.DoesNotContain(theirs.Items, r => r.Id == accepted.Id);
+        Assert.Equal(HttpStatusCode.Forbidden, strangerListsAll.StatusCode);
+        Assert.Equal([accepted.Id], all.Items.Select(r => r.Id));
+        Assert.Equal(owner, seen.MemberId);
+    }
+
+    [Fact]
+    public async Task Should_let_the_submit_deadline_start_a_request_whose_message_was_lost()
+    {
+        using var operatorClient = factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Operator);
+        var id = await StoreAsync("Submitted", updatedAgo: TimeSpan.Zero, deadlineIn: TimeSpan.FromSeconds(30), RedemptionSteps.Submit);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await factory.Services.GetRequiredService<StepDeadlineSweeper<RedemptionState, TicketingDbContext>>().RunOnceAsync();
+
+        var started = await Eventually.Until(
+            () => operatorClient.GetAsync($"/api/redemptions/{id}").ReadAsync<RedemptionView>(),
+            r => r.State == nameof(RedemptionStateMachine.Authorising),
+            because: "the overdue submit deadline starts the saga from the stored request");
+        Assert.Contains(started.Timeline!, e => e.Event == "RequestRecovered");
+    }
+
+    [Fact]
+    public async Task Should_list_unfinished_redemptions_that_went_quiet_as_stuck_for_operators()
+    {
+        using var operatorClient = factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Operator);
+        var quiet = await StoreAsync("HoldingSeat", updatedAgo: TimeSpan.FromMinutes(10), deadlineIn: TimeSpan.FromHours(1), RedemptionSteps.HoldSeat);
+        var busy = await StoreAsync("HoldingSeat", updatedAgo: TimeSpan.FromSeconds(5), deadlineIn: TimeSpan.FromHours(1), RedemptionSteps.HoldSeat);
+        var finished = await StoreAsync("Failed", updatedAgo: TimeSpan.FromHours(1), deadlineIn: null, null);
+
+        var stuck = await operatorClient.GetAsync("/api/redemptions/all?stuck=true&pageSize=100").ReadAsync<RedemptionPage>();
+        var holding = await operatorClient.GetAsync("/api/redemptions/all?state=HoldingSeat&pageSize=100").ReadAsync<RedemptionPage>();
+
+        Assert.Contains(stuck.Items, r => r.Id == quiet);
+        Assert.DoesNotContain(stuck.Items, r => r.Id == busy || r.Id == finished);
+        Assert.Contains(holding.Items, r => r.Id == busy);
+        Assert.DoesNotContain(holding.Items, r => r.Id == finished);
+    }
+
+    /// <summary>Stores a redemption row as the API and saga would have left it.</summary>
+    private async Task<Guid> StoreAsync(string state, TimeSpan updatedAgo, TimeSpan? deadlineIn, string? step)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TicketingDbContext>();
+        var now = factory.Clock.GetUtcNow();
+        var row = new RedemptionState
+        {
+            CorrelationId = Guid.NewGuid(), CurrentState = state, MemberId = Guid.NewGuid(), TrainNumber = "G1", TravelDate = new DateOnly(2026, 3, 5),
+            FromStation = "VNP", ToStation = "AOH", SeatClass = "Second", Fare = 553m, Points = 55_300, IdempotencyKey = Guid.NewGuid().ToString("N"),
+            RequestHash = "x", AuthorisationCode = "code", CreatedAt = now - updatedAgo, DeadlineStep = step, DeadlineAttempt = step is null ? 0 : 1,
+            DeadlineAt = deadlineIn is { } due ? now + due : null,
+        };
+        RedemptionTimeline.Append(row, now - updatedAgo, "Stored");
+        db.Add(row);
+        await db.SaveChangesAsync();
+        return row.CorrelationId;
+    }
+
+    [Fact]
+    public async Task Should_show_a_member_their_own_strike_counter_and_hide_others()
+    {
+        var member = Guid.NewGuid();
+        using var client = factory.CreateClientFor(member);
+
+        var own = await client.GetAsync($"/api/redemptions/strikes/{member}").ReadAsync<StrikeCounterView>();
+        using var other = await client.GetAsync($"/api/redemptions/strikes/{Guid.NewGuid()}");
+
+        Assert.Equal((0, 3), (own.ConsecutiveFailures, own.StrikesBeforeSupportTicket));
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    private static RedemptionInput Body(string train) =>
+        new(null, train, TravelDate, "VNP", "AOH", "Second", "one-time-code", null);
+
+    private static Task<HttpResponseMessage> Submit(HttpClient client, string? key, RedemptionInput body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/redemptions") { Content = JsonContent.Create(body) };
+        if (key is not null)
+        {
+            request.Headers.Add(RedemptionSubmission.IdempotencyKeyHeader, key);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    /// <summary>A G train whose second class shows "兑" from Beijing South to Shanghai Hongqiao on the travel date.</summary>
+    private static async Task<(string Train, decimal Fare)> RedeemableSecondClass(HttpClient client)
+    {
+        var search = await client.GetAsync($"/api/ticketing/search?from=VNP&to=AOH&date={TravelDate}").ReadAsync<SearchResponse>();
+        var offer = search.Trains.SelectMany(t => t.Classes.Select(c => (t.TrainNumber, Class: c)))
+            .First(o => o.Class.SeatClass == "Second" && o.Class.Mark == "兑");
+        return (offer.TrainNumber, offer.Class.Fare);
+    }
+}

@@ -1,0 +1,313 @@
+using Changxing.Contracts;
+using Changxing.Contracts.Membership;
+using Changxing.Contracts.Points;
+using Changxing.Contracts.Redemptions;
+using Changxing.Contracts.Ticketing;
+using Changxing.Ticketing.Redemptions;
+
+namespace Changxing.Ticketing.Tests.Redemptions;
+
+public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
+{
+    private RedemptionHarness _h = null!;
+
+    public async Task InitializeAsync() => _h = await RedemptionHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task Should_authorise_reserve_hold_issue_and_capture_then_complete_with_the_ticket()
+    {
+        var request = RedemptionHarness.Request();
+        var id = request.RedemptionId;
+
+        await _h.Publish(request);
+        await _h.InState(id, m => m.Authorising);
+        Assert.True(await _h.WasPublished<AuthoriseRedemption>(m => m.RedemptionId == id && m.AuthorisationCode == "one-time-code"));
+
+        await _h.Publish(new RedemptionAuthorised(id, request.MemberId, "passenger-key", "张三", "1101**********1234"));
+        await _h.InState(id, m => m.ReservingPoints);
+        Assert.True(await _h.WasPublished<ReservePoints>(m => m.RedemptionId == id && m.Points == 55_300));
+
+        await _h.Publish(new PointsReserved(id, request.MemberId, Guid.NewGuid(), 55_300));
+        await _h.InState(id, m => m.HoldingSeat);
+        Assert.True(await _h.WasPublished<HoldSeat>(m => m.RedemptionId == id && m.PassengerKey == "passenger-key"));
+
+        await _h.Publish(new SeatHeld(id, Guid.NewGuid(), "05", "12F", DateTimeOffset.UtcNow.AddMinutes(30)));
+        await _h.InState(id, m => m.IssuingTicket);
+        Assert.True(await _h.WasPublished<IssueTicket>(m => m.RedemptionId == id));
+
+        await _h.Publish(Issued(id, request.MemberId));
+        await _h.InState(id, m => m.CapturingPoints);
+        Assert.True(await _h.WasPublished<CapturePoints>(m => m.RedemptionId == id));
+
+        await _h.Publish(new PointsCaptured(id, request.MemberId, Guid.NewGuid(), 55_300));
+        var done = await _h.InState(id, m => m.Completed);
+
+        Assert.True(await _h.WasPublished<RedemptionCompleted>(m => m.RedemptionId == id && m.TicketNumber == "E123456789" && m.Seat == "12F"));
+        Assert.Equal(0, await _h.PublishedExactly<ReleasePoints>(0, m => m.RedemptionId == id));
+        Assert.Equal(0, await _h.PublishedExactly<ReleaseSeat>(0, m => m.RedemptionId == id));
+        Assert.Null(done.AuthorisationCode);
+        Assert.Null(done.DeadlineAt);
+        Assert.Equal(
+            ["Requested", "Authorised", "PointsReserved", "SeatHeld", "TicketIssued", "PointsCaptured"],
+            RedemptionTimeline.Read(done).Select(e => e.Event));
+    }
+
+    [Theory]
+    [InlineData(ReasonCodes.AuthorisationUsed, true)]
+    [InlineData(ReasonCodes.MemberNotActive, true)]
+    [InlineData(ReasonCodes.BeneficiaryNotYetEffective, false)]
+    [InlineData(ReasonCodes.BeneficiaryNotVerified, false)]
+    public async Task Should_fail_without_compensation_when_authorisation_is_refused(string reason, bool isPaymentFailure)
+    {
+        var request = RedemptionHarness.Request(beneficiaryId: Guid.NewGuid());
+        await _h.Publish(request);
+        await _h.InState(request.RedemptionId, m => m.Authorising);
+
+        await _h.Publish(new RedemptionAuthorisationRejected(request.RedemptionId, request.MemberId, reason, "refused", null));
+        var failed = await _h.InState(request.RedemptionId, m => m.Failed);
+
+        Assert.Equal(reason, failed.FailureReason);
+        Assert.True(await _h.WasPublished<RedemptionFailed>(m => m.RedemptionId == request.RedemptionId && m.IsPaymentFailure == isPaymentFailure));
+        Assert.Equal(0, await _h.PublishedExactly<ReservePoints>(0, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(0, await _h.PublishedExactly<ReleasePoints>(0, m => m.RedemptionId == request.RedemptionId));
+    }
+
+    [Theory]
+    [InlineData(ReasonCodes.InsufficientAvailablePoints)]
+    [InlineData(ReasonCodes.BelowRedemptionThreshold)]
+    public async Task Should_fail_before_any_seat_is_held_when_points_are_refused(string reason)
+    {
+        var (request, _) = await ReachReservingPoints();
+
+        await _h.Publish(new PointsReservationRejected(request.RedemptionId, request.MemberId, reason, "not enough", 55_300, 1_000, 0, 54_300));
+        var failed = await _h.InState(request.RedemptionId, m => m.Failed);
+
+        Assert.Equal(reason, failed.FailureReason);
+        Assert.True(failed.IsPaymentFailure);
+        Assert.Equal(0, await _h.PublishedExactly<HoldSeat>(0, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(0, await _h.PublishedExactly<ReleasePoints>(0, m => m.RedemptionId == request.RedemptionId));
+    }
+
+    [Theory]
+    [InlineData(ReasonCodes.QuotaExhausted)]
+    [InlineData(ReasonCodes.SoldOut)]
+    [InlineData(ReasonCodes.PassengerAlreadyHasTicket)]
+    public async Task Should_release_the_points_hold_when_no_seat_can_be_held(string reason)
+    {
+        var (request, _) = await ReachHoldingSeat();
+
+        await _h.Publish(new SeatHoldRejected(request.RedemptionId, reason, "no seat"));
+        var compensating = await _h.InState(request.RedemptionId, m => m.Compensating);
+        Assert.True(compensating.PointsReleasePending);
+        Assert.True(await _h.WasPublished<ReleasePoints>(m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(0, await _h.PublishedExactly<ReleaseSeat>(0, m => m.RedemptionId == request.RedemptionId));
+
+        await _h.Publish(new PointsReleased(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
+        var failed = await _h.InState(request.RedemptionId, m => m.Failed);
+
+        Assert.Equal(reason, failed.FailureReason);
+        Assert.True(await _h.WasPublished<RedemptionFailed>(m => m.RedemptionId == request.RedemptionId && !m.IsPaymentFailure));
+    }
+
+    [Fact]
+    public async Task Should_release_seat_and_points_when_the_ticket_cannot_be_issued()
+    {
+        var request = await ReachIssuingTicket();
+
+        await _h.Publish(new TicketIssueRejected(request.RedemptionId, ReasonCodes.HoldExpired, "the seat hold expired"));
+        await _h.InState(request.RedemptionId, m => m.Compensating);
+        Assert.True(await _h.WasPublished<ReleaseSeat>(m => m.RedemptionId == request.RedemptionId));
+        Assert.True(await _h.WasPublished<ReleasePoints>(m => m.RedemptionId == request.RedemptionId));
+
+        await _h.Publish(new SeatReleased(request.RedemptionId, Guid.NewGuid()));
+        await _h.InState(request.RedemptionId, m => m.Compensating);
+        await _h.Publish(new PointsReleased(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
+        var failed = await _h.InState(request.RedemptionId, m => m.Failed);
+
+        Assert.Equal(ReasonCodes.HoldExpired, failed.FailureReason);
+        Assert.Equal(0, await _h.PublishedExactly<VoidTicket>(0, m => m.RedemptionId == request.RedemptionId));
+    }
+
+    [Fact]
+    public async Task Should_void_the_ticket_before_releasing_anything_when_capture_is_refused()
+    {
+        var request = await ReachIssuingTicket();
+        await _h.Publish(Issued(request.RedemptionId, request.MemberId));
+        await _h.InState(request.RedemptionId, m => m.CapturingPoints);
+
+        await _h.Publish(new PointsCaptureRejected(request.RedemptionId, request.MemberId, ReasonCodes.HoldAlreadyReleased, "released by the safety net"));
+        await _h.InState(request.RedemptionId, m => m.Compensating);
+        Assert.True(await _h.WasPublished<VoidTicket>(m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(0, await _h.PublishedExactly<ReleasePoints>(0, m => m.RedemptionId == request.RedemptionId));
+
+        await _h.Publish(new TicketVoided(request.RedemptionId, "E123456789"));
+        Assert.True(await _h.WasPublished<ReleasePoints>(m => m.RedemptionId == request.RedemptionId));
+        Assert.True(await _h.WasPublished<ReleaseSeat>(m => m.RedemptionId == request.RedemptionId));
+        await _h.Publish(new SeatReleased(request.RedemptionId, null));
+        await _h.Publish(new PointsReleased(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
+        var failed = await _h.InState(request.RedemptionId, m => m.Failed);
+
+        Assert.Equal(ReasonCodes.CaptureRefused, failed.FailureReason);
+        Assert.True(failed.IsPaymentFailure);
+    }
+
+    [Fact]
+    public async Task Should_resend_an_overdue_step_three_times_then_fail_with_StepTimedOut()
+    {
+        var request = RedemptionHarness.Request();
+        await _h.Publish(request);
+        var saga = await _h.InState(request.RedemptionId, m => m.Authorising);
+        Assert.Equal((RedemptionSteps.Authorise, 1), (saga.DeadlineStep, saga.DeadlineAttempt));
+        Assert.Equal(_h.Clock.GetUtcNow() + TimeSpan.FromSeconds(30), saga.DeadlineAt);
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            await _h.Overdue(request.RedemptionId);
+            Assert.Equal(attempt + 1, _h.Current(request.RedemptionId).DeadlineAttempt);
+        }
+
+        Assert.Equal(4, await _h.PublishedExactly<AuthoriseRedemption>(4, m => m.RedemptionId == request.RedemptionId));
+        await _h.Overdue(request.RedemptionId);
+        var failed = await _h.InState(request.RedemptionId, m => m.Failed);
+
+        Assert.Equal(ReasonCodes.StepTimedOut, failed.FailureReason);
+        Assert.True(failed.IsPaymentFailure);
+        Assert.Equal(4, await _h.PublishedExactly<AuthoriseRedemption>(4, m => m.RedemptionId == request.RedemptionId));
+    }
+
+    [Fact]
+    public async Task Should_release_seat_and_points_when_holding_the_seat_times_out_because_either_may_exist()
+    {
+        var (request, saga) = await ReachHoldingSeat();
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await _h.Overdue(request.RedemptionId);
+        }
+
+        await _h.InState(request.RedemptionId, m => m.Compensating);
+        Assert.Equal(4, await _h.PublishedExactly<HoldSeat>(4, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(1, await _h.PublishedExactly<ReleaseSeat>(1, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(1, await _h.PublishedExactly<ReleasePoints>(1, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(ReasonCodes.StepTimedOut, _h.Current(request.RedemptionId).FailureReason);
+        Assert.False(_h.Current(request.RedemptionId).IsPaymentFailure);
+    }
+
+    [Fact]
+    public async Task Should_keep_resending_an_unanswered_capture_and_never_void_a_paid_ticket()
+    {
+        var request = await ReachIssuingTicket();
+        await _h.Publish(Issued(request.RedemptionId, request.MemberId));
+        await _h.InState(request.RedemptionId, m => m.CapturingPoints);
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await _h.Overdue(request.RedemptionId);
+        }
+
+        Assert.Equal(nameof(RedemptionStateMachine.CapturingPoints), _h.Current(request.RedemptionId).CurrentState);
+        Assert.Equal(6, await _h.PublishedExactly<CapturePoints>(6, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(0, await _h.PublishedExactly<VoidTicket>(0, m => m.RedemptionId == request.RedemptionId));
+
+        await _h.Publish(new PointsCaptured(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
+        await _h.InState(request.RedemptionId, m => m.Completed);
+    }
+
+    [Fact]
+    public async Task Should_resend_unanswered_compensations_until_they_are_answered()
+    {
+        var (request, saga) = await ReachHoldingSeat();
+        await _h.Publish(new SeatHoldRejected(request.RedemptionId, ReasonCodes.SoldOut, "sold out"));
+        await _h.InState(request.RedemptionId, m => m.Compensating);
+
+        await _h.Overdue(request.RedemptionId);
+        await _h.Overdue(request.RedemptionId);
+
+        Assert.Equal(3, await _h.PublishedExactly<ReleasePoints>(3, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(nameof(RedemptionStateMachine.Compensating), _h.Current(request.RedemptionId).CurrentState);
+    }
+
+    [Fact]
+    public async Task Should_ignore_duplicate_replies_and_stale_deadlines()
+    {
+        var (request, saga) = await ReachHoldingSeat();
+        var staleAttempt = new Changxing.ServiceDefaults.Sagas.StepDeadlineExpired<RedemptionState>(request.RedemptionId, RedemptionSteps.ReservePoints, 1, DateTimeOffset.UtcNow);
+
+        await _h.Publish(new PointsReserved(request.RedemptionId, request.MemberId, saga.PointsHoldId!.Value, 55_300));
+        await _h.Publish(staleAttempt);
+        await _h.Harness.InactivityTask;
+
+        Assert.Equal(nameof(RedemptionStateMachine.HoldingSeat), _h.Current(request.RedemptionId).CurrentState);
+        Assert.Equal(1, await _h.PublishedExactly<HoldSeat>(1, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(1, await _h.PublishedExactly<ReservePoints>(1, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(0, await _h.PublishedExactly<MassTransit.Fault>(0, _ => true));
+    }
+
+    [Fact]
+    public async Task Should_not_complete_twice_or_resurrect_when_replies_arrive_late()
+    {
+        var request = await ReachIssuingTicket();
+        await _h.Publish(Issued(request.RedemptionId, request.MemberId));
+        await _h.InState(request.RedemptionId, m => m.CapturingPoints);
+        await _h.Publish(new PointsCaptured(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
+        await _h.InState(request.RedemptionId, m => m.Completed);
+
+        await _h.Publish(new PointsCaptured(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
+        await _h.Publish(new SeatHeld(request.RedemptionId, Guid.NewGuid(), "01", "1A", DateTimeOffset.UtcNow));
+        var unknown = Guid.NewGuid();
+        await _h.Publish(new PointsReserved(unknown, request.MemberId, Guid.NewGuid(), 100));
+
+        Assert.Equal(1, await _h.PublishedExactly<RedemptionCompleted>(1, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(0, await _h.PublishedExactly<ReleaseSeat>(0, m => m.RedemptionId == request.RedemptionId));
+        Assert.Null(_h.Saga.Sagas.Contains(unknown));
+        Assert.Equal(0, await _h.PublishedExactly<MassTransit.Fault>(0, _ => true));
+    }
+
+    [Fact]
+    public async Task Should_release_a_seat_hold_that_arrives_after_the_redemption_failed()
+    {
+        var (request, saga) = await ReachHoldingSeat();
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await _h.Overdue(request.RedemptionId);
+        }
+
+        await _h.Publish(new SeatReleased(request.RedemptionId, null));
+        await _h.Publish(new PointsReleased(request.RedemptionId, request.MemberId, null, 0));
+        await _h.InState(request.RedemptionId, m => m.Failed);
+
+        await _h.Publish(new SeatHeld(request.RedemptionId, Guid.NewGuid(), "03", "7C", DateTimeOffset.UtcNow.AddMinutes(30)));
+
+        Assert.Equal(2, await _h.PublishedExactly<ReleaseSeat>(2, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(nameof(RedemptionStateMachine.Failed), _h.Current(request.RedemptionId).CurrentState);
+    }
+
+    private async Task<(RedemptionRequested Request, RedemptionState Saga)> ReachReservingPoints()
+    {
+        var request = RedemptionHarness.Request();
+        await _h.Publish(request);
+        await _h.InState(request.RedemptionId, m => m.Authorising);
+        await _h.Publish(new RedemptionAuthorised(request.RedemptionId, request.MemberId, "passenger-key", "张三", "1101**********1234"));
+        return (request, await _h.InState(request.RedemptionId, m => m.ReservingPoints));
+    }
+
+    private async Task<(RedemptionRequested Request, RedemptionState Saga)> ReachHoldingSeat()
+    {
+        var (request, _) = await ReachReservingPoints();
+        await _h.Publish(new PointsReserved(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
+        return (request, await _h.InState(request.RedemptionId, m => m.HoldingSeat));
+    }
+
+    private async Task<RedemptionRequested> ReachIssuingTicket()
+    {
+        var (request, _) = await ReachHoldingSeat();
+        await _h.Publish(new SeatHeld(request.RedemptionId, Guid.NewGuid(), "05", "12F", DateTimeOffset.UtcNow.AddMinutes(30)));
+        await _h.InState(request.RedemptionId, m => m.IssuingTicket);
+        return request;
+    }
+
+    private static TicketIssued Issued(Guid id, Guid memberId) =>
+        new(id, memberId, "E123456789", "G1", RedemptionHarness.TravelDate, "VNP", "AOH", new DateTimeOffset(2026, 3, 20, 0, 0, 0, TimeSpan.Zero),
+            "second", "05", "12F", "张三", 553m, 55_300);
+}
