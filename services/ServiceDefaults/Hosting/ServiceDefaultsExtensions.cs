@@ -24,6 +24,7 @@ public static class ServiceDefaultsExtensions
             o.UseUtcTimestamp = true;
         });
 
+        builder.AddDevelopmentClock();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
