@@ -38,6 +38,8 @@ public sealed class DbContextSagaRepositoryContext<TSaga, TMessage> : ConsumeCon
     public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
     {
         var entry = _db.Set<TSaga>().Add(instance);
+        var savepoints = _db.Database.AutoSavepointsEnabled;
+        _db.Database.AutoSavepointsEnabled = true;
         try
         {
             await _db.SaveChangesAsync(CancellationToken);
@@ -47,6 +49,10 @@ public sealed class DbContextSagaRepositoryContext<TSaga, TMessage> : ConsumeCon
         {
             entry.State = EntityState.Detached;
             return null!;
+        }
+        finally
+        {
+            _db.Database.AutoSavepointsEnabled = savepoints;
         }
     }
 

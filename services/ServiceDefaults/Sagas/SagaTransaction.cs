@@ -42,6 +42,11 @@ internal static class SagaTransaction
 
         // Microsoft.Data.Sqlite turns Serializable into BEGIN IMMEDIATE; other levels are meaningless there.
         await using var transaction = await db.Database.BeginTransactionAsync(sqlite ? IsolationLevel.Serializable : isolationLevel, cancellationToken);
+
+        // A failed SaveChanges fails the whole message, so EF's savepoint around each one is two wasted round trips;
+        // the insert-on-initial path turns it back on for its one insert (DbContextSagaRepositoryContext.Insert).
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
         try
         {
             await body();
@@ -61,6 +66,10 @@ internal static class SagaTransaction
             // Whatever the failed attempt tracked (an instance whose insert failed, changed values) must not leak into the next.
             db.ChangeTracker.Clear();
             throw;
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
         }
     }
 }
