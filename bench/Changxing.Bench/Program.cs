@@ -5,9 +5,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
 {
     ["search"] = Changxing.Bench.Search.SearchBenchmark.RunAsync,
     ["sagas"] = Changxing.Bench.Sagas.SagaBenchmark.RunAsync,
+    ["points-holds"] = Changxing.Bench.Points.PointsHoldsBenchmark.RunAsync,
 };
-var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase);
-benchmarks["points-holds"] = Changxing.Bench.Points.PointsHoldsBenchmark.RunAsync;
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
 {
