@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace Changxing.EndToEnd.Infrastructure;
 
 /// <summary>One real service process: started with its environment, its output captured, stopped or killed on demand.</summary>
-public sealed class ServiceProcess(BuiltService service, int port, IReadOnlyDictionary<string, string> environment) : IAsyncDisposable
+public sealed class ServiceProcess(BuiltService service, int port, IDictionary<string, string> environment) : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _log = new();
     private Process? _process;
@@ -18,6 +18,19 @@ public sealed class ServiceProcess(BuiltService service, int port, IReadOnlyDict
     public bool IsRunning => _process is { HasExited: false };
 
     public IEnumerable<string> Log => _log;
+
+    /// <summary>Environment for the next start (e.g. a development clock offset); null removes the variable.</summary>
+    public void SetEnvironment(string key, string? value)
+    {
+        if (value is null)
+        {
+            environment.Remove(key);
+        }
+        else
+        {
+            environment[key] = value;
+        }
+    }
 
     public void Start()
     {

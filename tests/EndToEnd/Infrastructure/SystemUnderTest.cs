@@ -53,6 +53,17 @@ public sealed class SystemUnderTest : IAsyncLifetime
         await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
     }
 
+    /// <summary>Where the services keep their SQLite files, for invariant checks after a scenario.</summary>
+    public string DataDirectory => _dataDirectory ?? throw new InvalidOperationException("Not started.");
+
+    /// <summary>Stops a service (gracefully, or like kill -9), starts it again and waits until the whole system is ready.</summary>
+    public async Task RestartAsync(string service, bool kill = false)
+    {
+        await this[service].StopAsync(kill);
+        this[service].Start();
+        await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+    }
+
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var http = CreateClient();

@@ -1,0 +1,66 @@
+using System.Net;
+using Changxing.EndToEnd.Infrastructure;
+using Changxing.EndToEnd.Scenarios;
+using Changxing.TestSupport;
+using Xunit.Abstractions;
+
+namespace Changxing.EndToEnd;
+
+/// <summary>The services reached through the gateway, and messages that cross from one service to another over RabbitMQ.</summary>
+public sealed class CrossServiceSpecs(SystemUnderTest system, ITestOutputHelper output) : EndToEndTest(system, output)
+{
+    private readonly Journeys _journeys = new(system);
+
+    [Fact]
+    public Task Should_route_each_api_prefix_to_its_service() => Scenario(async () =>
+    {
+        using var member = await _journeys.SignUpAsync(new DateOnly(1990, 1, 1));
+        using var anonymous = System.CreateClient();
+
+        var stations = await anonymous.GetJsonAsync("/api/ticketing/stations");
+        var me = await member.Http.GetJsonAsync("/api/membership/me");
+        var redemptions = await member.Http.GetJsonAsync("/api/redemptions");
+        using var points = await member.Http.GetAsync(new Uri("/api/points/me/balance", UriKind.Relative));
+
+        Assert.Contains(stations.EnumerateArray(), s => s.Str("code") == "VNP");
+        Assert.Equal(member.Id, me.GetProperty("memberId").GetGuid());
+        Assert.Equal(0, redemptions.GetProperty("total").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, points.StatusCode);
+    });
+
+    [Fact]
+    public Task Should_let_Points_know_a_member_once_Membership_activates_them() => Scenario(async () =>
+    {
+        using var member = await _journeys.SignUpAsync(new DateOnly(1990, 1, 1));
+
+        await _journeys.ActivateAsync(member);
+        var balance = await _journeys.BalanceAsync(member);
+
+        Assert.Equal(0, balance.GetProperty("available").GetInt64());
+        Assert.False(balance.GetProperty("redemptionUnlocked").GetBoolean());
+    });
+
+    [Fact]
+    public Task Should_credit_a_completed_money_paid_trip_and_tell_the_member() => Scenario(async () =>
+    {
+        using var member = await _journeys.SignUpAsync(new DateOnly(1955, 6, 1));
+        await _journeys.ActivateAsync(member);
+        using var operatorClient = await _journeys.StaffAsync("operator");
+        var (train, date, _) = await _journeys.FindRedeemableAsync();
+
+        var ticket = await operatorClient.PostJsonAsync("/api/ticketing/tickets", new
+        {
+            memberId = member.Id, passengerKey = "e2e-" + member.Id, passengerName = member.Name, passengerIdMasked = "1101**********0000",
+            trainNumber = train, travelDate = date, fromStation = "VNP", toStation = "AOH", seatClass = "Second",
+        }, HttpStatusCode.Created);
+        await operatorClient.PostJsonAsync($"/api/ticketing/tickets/{ticket.Str("ticketNumber")}/trip-completed", new { }, HttpStatusCode.OK, HttpStatusCode.Accepted, HttpStatusCode.NoContent);
+
+        // Aged 60 or more on the trip date: face price x 15, rounded half up.
+        var expected = (long)Math.Round(ticket.GetProperty("fare").GetDecimal() * 15, MidpointRounding.AwayFromZero);
+        var balance = await Eventually.Until(() => _journeys.BalanceAsync(member), b => b.GetProperty("available").GetInt64() > 0,
+            because: "Points credits the TripCompleted that Ticketing published");
+        Assert.Equal(expected, balance.GetProperty("available").GetInt64());
+        await Eventually.Until(async () => (await _journeys.NotificationsAsync(member)).Any(n => n.Str("bodyEn").Contains(expected.ToString(), StringComparison.Ordinal)),
+            because: "Membership tells the member about the credit");
+    });
+}

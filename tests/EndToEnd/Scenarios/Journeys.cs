@@ -1,0 +1,190 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Changxing.EndToEnd.Infrastructure;
+using Changxing.TestSupport;
+
+namespace Changxing.EndToEnd.Scenarios;
+
+/// <summary>
+/// What people do with the system, through the gateway only: members sign up, get activated, earn points, set a
+/// consumption password, add beneficiaries and redeem; staff review and record. Each step asserts its own answer.
+/// </summary>
+public sealed class Journeys(SystemUnderTest system)
+{
+    public const string ConsumptionPassword = "581394";
+    private const string LoginPassword = "Login-Pass-2026";
+
+    private Uri Gateway => system.Gateway.BaseAddress;
+
+    /// <summary>Staff accounts are the development seed of Membership (appsettings.Development.json).</summary>
+    public async Task<HttpClient> StaffAsync(string role)
+    {
+        using var anonymous = system.CreateClient();
+        var password = role switch
+        {
+            "reviewer" => "dev-only-Reviewer-2026",
+            "support" => "dev-only-Support-2026",
+            _ => "dev-only-Operator-2026",
+        };
+        var signedIn = await anonymous.PostJsonAsync("/api/membership/staff/sign-in", new { userName = role, password });
+        return Member.ClientWithToken(Gateway, signedIn.Str("accessToken"));
+    }
+
+    public async Task<Member> SignUpAsync(DateOnly birthDate)
+    {
+        using var anonymous = system.CreateClient();
+        var idNumber = ResidentIdNumbers.New(birthDate);
+        var phone = "13" + Random.Shared.NextInt64(100_000_000, 999_999_999);
+        var name = "测试" + (char)('甲' + Random.Shared.Next(0, 10));
+        await anonymous.PostJsonAsync("/api/membership/accounts", new { name, idNumber, phone, password = LoginPassword }, HttpStatusCode.Created, HttpStatusCode.OK);
+        var signedIn = await anonymous.PostJsonAsync("/api/membership/accounts/sign-in", new { phone, password = LoginPassword });
+        return new Member(signedIn.GetProperty("subjectId").GetGuid(), name, idNumber, phone, Member.ClientWithToken(Gateway, signedIn.Str("accessToken")));
+    }
+
+    /// <summary>Real-name and face verification, then a reviewer's approval; waits until Points has heard of the activation.</summary>
+    public async Task ActivateAsync(Member member)
+    {
+        await member.Http.PostJsonAsync("/api/membership/activation/real-name", new { name = member.Name, idNumber = member.IdNumber });
+        using (var face = new MultipartFormDataContent { { Video(), "video", "face.mp4" } })
+        using (var answer = await member.Http.PostAsync(new Uri("/api/membership/activation/face", UriKind.Relative), face))
+        {
+            await answer.ReadJsonAsync();
+        }
+
+        using var reviewer = await StaffAsync("reviewer");
+        await reviewer.PostJsonAsync($"/api/membership/reviews/members/{member.Id}/approve", new { });
+        await Eventually.Until(async () =>
+        {
+            using var balance = await member.Http.GetAsync(new Uri("/api/points/me/balance", UriKind.Relative));
+            return balance.StatusCode == HttpStatusCode.OK;
+        }, because: "Points learns of the activation from MemberActivated over RabbitMQ");
+    }
+
+    /// <summary>A station window back-registers (补登) a money-paid trip taken yesterday; returns the points credited.</summary>
+    public async Task<long> EarnAsync(Member member, decimal facePrice)
+    {
+        using var operatorClient = await StaffAsync("operator");
+        var credited = await operatorClient.PostJsonAsync("/api/points/back-registrations", new
+        {
+            ticketNumber = "E" + Random.Shared.NextInt64(100_000_000, 999_999_999),
+            memberId = member.Id,
+            facePrice,
+            departureDate = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1),
+            paymentMethod = "Money",
+        }, HttpStatusCode.Created, HttpStatusCode.OK);
+        return credited.GetProperty("points").GetInt64();
+    }
+
+    public Task<JsonElement> BalanceAsync(Member member) => member.Http.GetJsonAsync("/api/points/me/balance");
+
+    public Task SetConsumptionPasswordAsync(Member member) =>
+        member.Http.PostJsonAsync("/api/membership/consumption-password", new { password = ConsumptionPassword }, HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.NoContent);
+
+    public async Task<string> AuthoriseAsync(Member member)
+    {
+        var issued = await member.Http.PostJsonAsync("/api/membership/payment-authorisations", new { consumptionPassword = ConsumptionPassword }, HttpStatusCode.OK, HttpStatusCode.Created);
+        return issued.Str("authorisationCode");
+    }
+
+    public async Task<HttpResponseMessage> AuthoriseWithAsync(Member member, string password) =>
+        await member.Http.PostAsJsonAsync("/api/membership/payment-authorisations", new { consumptionPassword = password });
+
+    /// <summary>A G train whose <paramref name="seatClass"/> shows "兑" from Beijing South to Shanghai Hongqiao in the coming days.</summary>
+    public async Task<(string Train, DateOnly Date, long Points)> FindRedeemableAsync(string seatClass = "Second", string? except = null)
+    {
+        using var anonymous = system.CreateClient();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        for (var day = today.AddDays(3); day < today.AddDays(30); day = day.AddDays(1))
+        {
+            var search = await anonymous.GetJsonAsync($"/api/ticketing/search?from=VNP&to=AOH&date={day:yyyy-MM-dd}");
+            foreach (var train in search.GetProperty("trains").EnumerateArray())
+            {
+                var number = train.Str("trainNumber");
+                foreach (var offer in train.GetProperty("classes").EnumerateArray())
+                {
+                    if (number != except && offer.Str("seatClass") == seatClass && offer.GetProperty("mark").ValueKind == JsonValueKind.String)
+                    {
+                        return (number, day, offer.GetProperty("pointsPrice").GetInt64());
+                    }
+                }
+            }
+        }
+
+        throw new InvalidOperationException("No redeemable train found in the coming 30 days.");
+    }
+
+    public async Task<Guid> RedeemAsync(Member member, string train, DateOnly date, string code, Guid? beneficiaryId = null, string seatClass = "Second")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/redemptions")
+        {
+            Content = JsonContent.Create(new
+            {
+                beneficiaryId,
+                trainNumber = train,
+                travelDate = date.ToString("yyyy-MM-dd"),
+                fromStation = "VNP",
+                toStation = "AOH",
+                seatClass,
+                authorisationCode = code,
+            }),
+        };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        using var response = await member.Http.SendAsync(request);
+        return (await response.ReadJsonAsync(HttpStatusCode.Accepted)).GetProperty("id").GetGuid();
+    }
+
+    public async Task<JsonElement> WaitFinishedAsync(Member member, Guid redemptionId, TimeSpan? timeout = null) =>
+        await Eventually.Until(
+            () => member.Http.GetJsonAsync($"/api/redemptions/{redemptionId}"),
+            r => r.GetProperty("finished").GetBoolean(),
+            timeout ?? TimeSpan.FromSeconds(60),
+            $"redemption {redemptionId} completes or fails");
+
+    public async Task<JsonElement[]> NotificationsAsync(Member member) =>
+        (await member.Http.GetJsonAsync("/api/membership/notifications")).GetProperty("items").EnumerateArray().ToArray();
+
+    /// <summary>Adds a beneficiary with ID images and a face video and has a reviewer verify them; returns its id.</summary>
+    public async Task<Guid> AddVerifiedBeneficiaryAsync(Member member)
+    {
+        var idNumber = ResidentIdNumbers.New(new DateOnly(1998, 5, 20));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("受让人乙"), "name" },
+            { new StringContent(idNumber), "idNumber" },
+            { Image(), "idFront", "front.jpg" },
+            { Image(), "idBack", "back.jpg" },
+            { Video(), "faceVideo", "face.mp4" },
+        };
+        using var added = await member.Http.PostAsync(new Uri("/api/membership/beneficiaries", UriKind.Relative), form);
+        var beneficiary = await added.ReadJsonAsync(HttpStatusCode.Created, HttpStatusCode.OK);
+        var id = beneficiary.GetProperty("id").GetGuid();
+        using var reviewer = await StaffAsync("reviewer");
+        await reviewer.PostJsonAsync($"/api/membership/reviews/beneficiaries/{id}/approve", new { });
+        return id;
+    }
+
+    private static ByteArrayContent Image()
+    {
+        var bytes = new byte[2048];
+        Random.Shared.NextBytes(bytes);
+        bytes[0] = 0xFF;
+        bytes[1] = 0xD8;
+        bytes[2] = 0xFF;
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        return content;
+    }
+
+    /// <summary>An ISO media file header ("ftyp" box) and enough bytes for the development face verifier.</summary>
+    private static ByteArrayContent Video()
+    {
+        var bytes = new byte[4096];
+        Random.Shared.NextBytes(bytes);
+        byte[] header = [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'m', (byte)'p', (byte)'4', (byte)'2'];
+        header.CopyTo(bytes, 0);
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("video/mp4");
+        return content;
+    }
+}
