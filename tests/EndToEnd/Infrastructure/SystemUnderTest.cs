@@ -41,9 +41,14 @@ public sealed class SystemUnderTest : IAsyncLifetime
             });
         }
 
-        _processes["Gateway"] = new ServiceProcess(BuiltService.Locate("Gateway"), FreePort(), Services.ToDictionary(
+        var gateway = Services.ToDictionary(
             s => $"ReverseProxy__Clusters__{s.ToLowerInvariant()}__Destinations__primary__Address",
-            s => _processes[s].BaseAddress.ToString().TrimEnd('/')));
+            s => _processes[s].BaseAddress.ToString().TrimEnd('/'));
+
+        // Every scenario signs in from 127.0.0.1: the per-address sign-in limit is tested in Gateway.Tests, not here.
+        gateway["Gateway__RateLimits__SignIn__PermitLimit"] = "100000";
+        gateway["Gateway__RateLimits__PerCaller__PermitLimit"] = "100000";
+        _processes["Gateway"] = new ServiceProcess(BuiltService.Locate("Gateway"), FreePort(), gateway);
 
         foreach (var process in _processes.Values)
         {
