@@ -55,7 +55,7 @@ public sealed class ResidentIdNumber : IEquatable<ResidentIdNumber>
             return false;
         }
 
-        if (!DateOnly.TryParseExact(value.AsSpan(6, 8), "yyyyMMdd", out var birth) || birth.Year < 1900)
+        if (!DateOnly.TryParseExact(value.AsSpan(6, 8), "yyyyMMdd", out var birth))
         {
             return false;
         }
