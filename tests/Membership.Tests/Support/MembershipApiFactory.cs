@@ -1,5 +1,6 @@
 using Changxing.TestSupport;
 using MassTransit;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using MassTransit.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,19 @@ public sealed class MembershipApiFactory : ServiceApiFactory<Program>
         builder.UseSetting("Membership:MaxVideoBytes", MaxVideoBytes.ToString());
     }
 
-    protected override void ConfigureTestServices(IServiceCollection services) => services.AddMassTransitTestHarness();
+    protected override void ConfigureTestServices(IServiceCollection services)
+    {
+        services.AddMassTransitTestHarness();
+
+        // Tokens are issued on the fake clock (TokenIssuer takes TimeProvider); validate their lifetime on it too,
+        // or a token minted at the fake "now" looks expired against the wall clock.
+        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>
+            o.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+            {
+                var now = Clock.GetUtcNow().UtcDateTime;
+                return (notBefore is null || notBefore <= now + parameters.ClockSkew) && (expires is null || expires > now - parameters.ClockSkew);
+            });
+    }
 
     public override async ValueTask DisposeAsync()
     {
