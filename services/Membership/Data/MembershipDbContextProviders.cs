@@ -1,5 +1,6 @@
 using Changxing.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Changxing.Membership.Data;
 
@@ -9,6 +10,10 @@ namespace Changxing.Membership.Data;
 public sealed class SqliteMembershipDbContext(DbContextOptions<SqliteMembershipDbContext> options) : MembershipDbContext(options), IProviderDbContext
 {
     public static DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    // SQLite cannot compare or order DateTimeOffset text; as binary (all values are UTC) it can.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
 }
 
 public sealed class PostgresMembershipDbContext(DbContextOptions<PostgresMembershipDbContext> options) : MembershipDbContext(options), IProviderDbContext

@@ -1,0 +1,117 @@
+using Changxing.Contracts;
+using Changxing.Contracts.Membership;
+using Changxing.Membership.Activation;
+using Changxing.Membership.Data;
+using Changxing.ServiceDefaults.Auth;
+using Changxing.ServiceDefaults.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Changxing.Membership.Accounts;
+
+/// <summary>Registration, sign-in and the member's own profile.</summary>
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var accounts = app.MapGroup("/api/membership/accounts").WithTags("Accounts");
+        accounts.MapPost("/", Register).AllowAnonymous();
+        accounts.MapPost("/sign-in", SignIn).AllowAnonymous();
+
+        app.MapGet("/api/membership/me", Me).WithTags("Accounts").RequireAuthorization(p => p.RequireRole(Roles.Member));
+        return app;
+    }
+
+    internal static async Task<Results<Created<MemberProfile>, ProblemHttpResult>> Register(
+        RegisterRequest request, MembershipDbContext db, SecretHasher hasher, PersonKeyHasher keys, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!AccountRules.IsName(request.Name))
+        {
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "Name must be 2 to 50 characters (姓名须为2至50个字符).");
+        }
+
+        if (!ResidentIdNumber.TryParse(request.IdNumber, out var idNumber) || idNumber.BirthDate > clock.Today())
+        {
+            return ProblemResults.BadRequest(MembershipReasonCodes.InvalidResidentIdNumber,
+                "The resident ID number is not a valid 18-character GB 11643 number (身份证号码无效).");
+        }
+
+        if (!AccountRules.IsMobilePhone(request.Phone))
+        {
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "Phone must be an 11-digit mainland mobile number (手机号码无效).");
+        }
+
+        if (!AccountRules.IsAcceptablePassword(request.Password))
+        {
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest,
+                "The login password needs 8 to 64 characters with letters and digits (登录密码须为8至64位,含字母和数字).");
+        }
+
+        var personKey = keys.KeyOf(idNumber);
+        if (await db.Members.AnyAsync(m => m.Phone == request.Phone || m.PersonKey == personKey, cancellationToken))
+        {
+            return ProblemResults.Conflict(ReasonCodes.Conflict, "This phone number or ID number is already registered (该手机号或证件号已注册).");
+        }
+
+        var now = clock.GetUtcNow();
+        var member = Member.Register(Guid.CreateVersion7(now), request.Name!.Trim(), idNumber, personKey, request.Phone!, hasher.Hash(request.Password!), now);
+        db.Members.Add(member);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        {
+            return ProblemResults.Conflict(ReasonCodes.Conflict, "This phone number or ID number is already registered (该手机号或证件号已注册).");
+        }
+
+        return TypedResults.Created("/api/membership/me", MemberProfile.Of(member, clock.Today()));
+    }
+
+    internal static async Task<Results<Ok<SignInResponse>, ProblemHttpResult>> SignIn(
+        SignInRequest request, MembershipDbContext db, SecretHasher hasher, TokenIssuer tokens, CancellationToken cancellationToken)
+    {
+        var member = request.Phone is null ? null : await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Phone == request.Phone, cancellationToken);
+
+        if (!hasher.VerifyKnown(member?.PasswordHash, request.Password ?? "") || member is null)
+        {
+            return ProblemResults.Problem(StatusCodes.Status401Unauthorized, MembershipReasonCodes.InvalidCredentials,
+                "Phone number or password is wrong (手机号或密码错误).");
+        }
+
+        var token = tokens.Issue(member.Id, member.Name, [Roles.Member]);
+        return TypedResults.Ok(new SignInResponse(member.Id, token.AccessToken, token.ExpiresAt, [Roles.Member]));
+    }
+
+    internal static async Task<Results<Ok<MemberProfile>, ProblemHttpResult>> Me(
+        HttpContext http, MembershipDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var memberId = http.User.MemberId();
+        var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
+        return member is null
+            ? ProblemResults.NotFound("No member account for this token.")
+            : TypedResults.Ok(MemberProfile.Of(member, clock.Today()));
+    }
+}
+
+public sealed record RegisterRequest(string? Name, string? IdNumber, string? Phone, string? Password);
+
+public sealed record SignInRequest(string? Phone, string? Password);
+
+public sealed record SignInResponse(Guid SubjectId, string AccessToken, DateTimeOffset ExpiresAt, IReadOnlyList<string> Roles);
+
+public sealed record ActivationView(
+    bool Active, CheckStatus RealName, string? RealNameReason, CheckStatus Face, string? FaceReason,
+    ReviewStatus Review, string? ReviewReason, DateTimeOffset? ActivatedAt)
+{
+    public static ActivationView Of(Member m) =>
+        new(m.IsActive, m.RealName, m.RealNameReason, m.Face, m.FaceReason, m.Review, m.ReviewReason, m.ActivatedAt);
+}
+
+public sealed record MemberProfile(
+    Guid MemberId, string Name, string IdNumberMasked, string PhoneMasked, DateOnly BirthDate, int Age, ActivationView Activation)
+{
+    public static MemberProfile Of(Member m, DateOnly today) =>
+        new(m.Id, m.Name, ResidentIdNumber.Mask(m.IdNumber), AccountRules.MaskPhone(m.Phone), m.BirthDate,
+            ResidentIdNumber.AgeOn(m.BirthDate, today), ActivationView.Of(m));
+}

@@ -1,0 +1,12 @@
+namespace Changxing.Membership.Notifications;
+
+public enum NotificationKind
+{
+    TicketIssued,
+    RedemptionFailed,
+    SupportTicketOpened,
+    SupportTicketResolved,
+    BeneficiaryEffective,
+    PointsCredited,
+    PointsExpiringSoon,
+}

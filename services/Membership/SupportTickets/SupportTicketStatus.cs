@@ -1,0 +1,7 @@
+namespace Changxing.Membership.SupportTickets;
+
+public enum SupportTicketStatus
+{
+    Open,
+    Resolved,
+}

@@ -1,0 +1,143 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Changxing.Contracts;
+using Changxing.Contracts.Membership;
+using Changxing.Membership.Beneficiaries;
+using Changxing.Membership.Tests.Support;
+using Changxing.ServiceDefaults.Auth;
+using Changxing.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Changxing.Membership.Tests.Api;
+
+[Trait("Category", TestCategories.Database)]
+public sealed class BeneficiaryApiTests(MembershipApiFactory factory) : IClassFixture<MembershipApiFactory>
+{
+    private HttpClient Reviewer => factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Reviewer);
+
+    [Fact]
+    public async Task Should_add_a_beneficiary_pending_review_effective_60_days_later_with_files_stored_by_content_hash()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        var front = Samples.Jpeg(fill: 42);
+        var response = await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("李四", TestPeople.IdNumber(), front: front));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var view = (await response.Content.ReadFromJsonAsync<BeneficiaryView>(Json.Options))!;
+        Assert.Equal(BeneficiaryStatus.PendingReview, view.Status);
+        Assert.Equal(ChinaCalendar.Today(factory.Clock).AddDays(60), view.EffectiveOn);
+        Assert.Contains("**********", view.IdNumberMasked);
+
+        var hash = Convert.ToHexStringLower(SHA256.HashData(front));
+        Assert.True(File.Exists(Path.Combine(factory.UploadDirectory, hash[..2], hash)));
+    }
+
+    [Fact]
+    public async Task Should_refuse_uploads_of_the_wrong_type_size_or_content_and_bad_id_numbers()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        var id = TestPeople.IdNumber();
+        await Problems.AssertAsync(await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("李四", id, imageType: "image/gif")),
+            HttpStatusCode.BadRequest, MembershipReasonCodes.UploadRejected);
+        await Problems.AssertAsync(await member.Client.PostAsync("/api/membership/beneficiaries",
+                Samples.Beneficiary("李四", id, back: Samples.Jpeg(length: (int)MembershipApiFactory.MaxImageBytes + 1))),
+            HttpStatusCode.BadRequest, MembershipReasonCodes.UploadRejected);
+        await Problems.AssertAsync(await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("李四", id, front: "MZ not a jpeg"u8.ToArray())),
+            HttpStatusCode.BadRequest, MembershipReasonCodes.UploadRejected);
+        await Problems.AssertAsync(await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("李四", id[..17] + (id[17] == '1' ? '2' : '1'))),
+            HttpStatusCode.BadRequest, MembershipReasonCodes.InvalidResidentIdNumber);
+        await Problems.AssertAsync(await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("李四", id, video: Samples.FaceVideo(length: 100))),
+            HttpStatusCode.UnprocessableEntity, MembershipReasonCodes.FaceNotMatched);
+        await Problems.AssertAsync(await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("本人", member.IdNumber)),
+            HttpStatusCode.BadRequest, ReasonCodes.InvalidRequest);
+    }
+
+    [Fact]
+    public async Task Should_refuse_the_same_person_twice_and_a_ninth_beneficiary()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        var first = TestPeople.IdNumber();
+        (await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("受让人甲", first))).EnsureSuccessStatusCode();
+        await Problems.AssertAsync(await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("受让人甲", first)),
+            HttpStatusCode.Conflict, MembershipReasonCodes.BeneficiaryAlreadyAdded);
+
+        for (var i = 2; i <= BeneficiaryPolicy.MaxPerMember; i++)
+        {
+            (await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("受让人乙", TestPeople.IdNumber()))).EnsureSuccessStatusCode();
+        }
+
+        await Problems.AssertAsync(await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("受让人丙", TestPeople.IdNumber())),
+            HttpStatusCode.Conflict, ReasonCodes.BeneficiaryLimitReached);
+        var list = await member.Client.GetFromJsonAsync<BeneficiaryList>("/api/membership/beneficiaries", Json.Options);
+        Assert.Equal(8, list!.SlotsUsed);
+    }
+
+    [Fact]
+    public async Task Should_become_effective_on_day_60_not_59_and_announce_it_once()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        var created = await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("李四", TestPeople.IdNumber()));
+        var view = (await created.Content.ReadFromJsonAsync<BeneficiaryView>(Json.Options))!;
+        var approved = await Reviewer.PostAsync($"/api/membership/reviews/beneficiaries/{view.Id}/approve", null);
+        Assert.Equal(BeneficiaryStatus.VerifiedWaiting, (await approved.Content.ReadFromJsonAsync<BeneficiaryView>(Json.Options))!.Status);
+
+        var job = factory.Services.GetRequiredService<BeneficiaryEffectiveJob>();
+        var submittedOn = ChinaCalendar.Today(factory.Clock);
+        factory.Clock.SetUtcNow(new DateTimeOffset(submittedOn.AddDays(59).ToDateTime(new TimeOnly(12, 0)), ChinaCalendar.Offset));
+        await job.RunOnceAsync(CancellationToken.None);
+        member = member with { Client = factory.CreateClientFor(member.MemberId) }; // the sign-in token lasts 2 hours
+        Assert.Equal(BeneficiaryStatus.VerifiedWaiting, (await member.Client.GetFromJsonAsync<BeneficiaryView>($"/api/membership/beneficiaries/{view.Id}", Json.Options))!.Status);
+        Assert.False(factory.Harness.Published.Select<BeneficiaryBecameEffective>(m => m.Context.Message.BeneficiaryId == view.Id).Any());
+
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        member = member with { Client = factory.CreateClientFor(member.MemberId) };
+        Assert.Equal(BeneficiaryStatus.Effective, (await member.Client.GetFromJsonAsync<BeneficiaryView>($"/api/membership/beneficiaries/{view.Id}", Json.Options))!.Status);
+        await job.RunOnceAsync(CancellationToken.None);
+        await job.RunOnceAsync(CancellationToken.None);
+        Assert.True(await factory.Harness.Published.Any<BeneficiaryBecameEffective>(m => m.Context.Message.BeneficiaryId == view.Id));
+        Assert.Single(factory.Harness.Published.Select<BeneficiaryBecameEffective>(m => m.Context.Message.BeneficiaryId == view.Id));
+    }
+
+    [Fact]
+    public async Task Should_restart_the_60_days_when_a_removed_beneficiary_is_added_again()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        var id = TestPeople.IdNumber();
+        var first = (await (await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("李四", id))).Content.ReadFromJsonAsync<BeneficiaryView>(Json.Options))!;
+        factory.Clock.Advance(TimeSpan.FromDays(30));
+        member = member with { Client = factory.CreateClientFor(member.MemberId) }; // the sign-in token lasts 2 hours
+
+        Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync($"/api/membership/beneficiaries/{first.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await member.Client.GetAsync($"/api/membership/beneficiaries/{first.Id}")).StatusCode);
+
+        var again = (await (await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("李四", id))).Content.ReadFromJsonAsync<BeneficiaryView>(Json.Options))!;
+        Assert.NotEqual(first.Id, again.Id);
+        Assert.Equal(first.EffectiveOn.AddDays(30), again.EffectiveOn);
+        Assert.Equal(ChinaCalendar.Today(factory.Clock).AddDays(60), again.EffectiveOn);
+    }
+
+    [Fact]
+    public async Task Should_let_a_reviewer_reject_with_a_reason_and_read_the_uploaded_files()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        var front = Samples.Jpeg(fill: 77);
+        var view = (await (await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("李四", TestPeople.IdNumber(), front: front)))
+            .Content.ReadFromJsonAsync<BeneficiaryView>(Json.Options))!;
+
+        var queue = await Reviewer.GetFromJsonAsync<List<BeneficiaryReviewItem>>("/api/membership/reviews/beneficiaries", Json.Options);
+        var item = Assert.Single(queue!, i => i.Beneficiary.Id == view.Id);
+        Assert.Equal(front, await Reviewer.GetByteArrayAsync(item.Files.IdFront));
+
+        await Problems.AssertAsync(await Reviewer.PostAsJsonAsync($"/api/membership/reviews/beneficiaries/{view.Id}/reject", new { reason = "" }),
+            HttpStatusCode.BadRequest, ReasonCodes.InvalidRequest);
+        (await Reviewer.PostAsJsonAsync($"/api/membership/reviews/beneficiaries/{view.Id}/reject", new { reason = "身份证背面不清晰" })).EnsureSuccessStatusCode();
+        await Problems.AssertAsync(await Reviewer.PostAsync($"/api/membership/reviews/beneficiaries/{view.Id}/approve", null),
+            HttpStatusCode.Conflict, MembershipReasonCodes.NotPending);
+
+        var seen = await member.Client.GetFromJsonAsync<BeneficiaryView>($"/api/membership/beneficiaries/{view.Id}", Json.Options);
+        Assert.Equal(BeneficiaryStatus.Rejected, seen!.Status);
+        Assert.Equal("身份证背面不清晰", seen.RejectionReason);
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.GetAsync(item.Files.IdFront)).StatusCode);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using Changxing.Contracts;
+using Changxing.Contracts.Membership;
+using Changxing.Membership.ConsumptionPassword;
+using Changxing.Membership.PaymentAuthorisations;
+using Changxing.Membership.Tests.Support;
+using Changxing.TestSupport;
+
+namespace Changxing.Membership.Tests.Api;
+
+[Trait("Category", TestCategories.Database)]
+public sealed class ConsumptionPasswordApiTests(MembershipApiFactory factory) : IClassFixture<MembershipApiFactory>
+{
+    [Fact]
+    public async Task Should_set_the_password_once_and_refuse_trivial_ones()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        await Problems.AssertAsync(await member.Client.PostAsJsonAsync("/api/membership/consumption-password", new SetConsumptionPasswordRequest("123456")),
+            HttpStatusCode.BadRequest, MembershipReasonCodes.TrivialConsumptionPassword);
+        await Problems.AssertAsync(await member.Client.PostAsJsonAsync("/api/membership/consumption-password", new SetConsumptionPasswordRequest("12a45")),
+            HttpStatusCode.BadRequest, MembershipReasonCodes.TrivialConsumptionPassword);
+
+        var set = await member.Client.PostAsJsonAsync("/api/membership/consumption-password", new SetConsumptionPasswordRequest("258036"));
+        Assert.Equal(HttpStatusCode.Created, set.StatusCode);
+        await Problems.AssertAsync(await member.Client.PostAsJsonAsync("/api/membership/consumption-password", new SetConsumptionPasswordRequest("741852")),
+            HttpStatusCode.Conflict, MembershipReasonCodes.ConsumptionPasswordAlreadySet);
+
+        var status = await member.Client.GetFromJsonAsync<ConsumptionPasswordStatus>("/api/membership/consumption-password", Json.Options);
+        Assert.True(status!.IsSet);
+        Assert.Equal(5, status.AttemptsLeft);
+    }
+
+    [Fact]
+    public async Task Should_change_the_password_only_with_the_right_login_password()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        await Problems.AssertAsync(await member.Client.PutAsJsonAsync("/api/membership/consumption-password", new ChangeConsumptionPasswordRequest(member.Password, "741852")),
+            HttpStatusCode.Conflict, ReasonCodes.ConsumptionPasswordNotSet);
+        await member.SetConsumptionPasswordAsync("258036");
+
+        await Problems.AssertAsync(await member.Client.PutAsJsonAsync("/api/membership/consumption-password", new ChangeConsumptionPasswordRequest("Wrong-Pass-1", "741852")),
+            HttpStatusCode.Forbidden, MembershipReasonCodes.InvalidCredentials);
+        await Problems.AssertAsync(await member.Client.PutAsJsonAsync("/api/membership/consumption-password", new ChangeConsumptionPasswordRequest(member.Password, "111111")),
+            HttpStatusCode.BadRequest, MembershipReasonCodes.TrivialConsumptionPassword);
+
+        var changed = await member.Client.PutAsJsonAsync("/api/membership/consumption-password", new ChangeConsumptionPasswordRequest(member.Password, "741852"));
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("741852"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_issue_a_one_time_authorisation_valid_five_minutes_for_the_right_password()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        await member.SetConsumptionPasswordAsync();
+        var response = await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("258036"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var issued = (await response.Content.ReadFromJsonAsync<PaymentAuthorisationIssued>(Json.Options))!;
+        Assert.True(issued.AuthorisationCode.Length >= 40);
+        Assert.Equal(factory.Clock.GetUtcNow().AddMinutes(5), issued.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task Should_answer_403_with_attempts_left_and_publish_password_rejected_for_a_wrong_password()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        await member.SetConsumptionPasswordAsync();
+        var response = await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("000001"));
+        var problem = await Problems.AssertAsync(response, HttpStatusCode.Forbidden, ReasonCodes.WrongConsumptionPassword);
+        Assert.Equal(4, problem.GetProperty("attemptsLeft").GetInt32());
+        Assert.True(await factory.Harness.Published.Any<PaymentPasswordRejected>(m => m.Context.Message.MemberId == member.MemberId && m.Context.Message.AttemptsLeft == 4));
+    }
+
+    [Fact]
+    public async Task Should_lock_after_five_wrong_entries_refuse_even_the_right_one_and_release_after_30_minutes()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        await member.SetConsumptionPasswordAsync();
+        for (var i = 1; i <= 4; i++)
+        {
+            await Problems.AssertAsync(await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("000001")),
+                HttpStatusCode.Forbidden, ReasonCodes.WrongConsumptionPassword);
+        }
+
+        var fifth = await Problems.AssertAsync(await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("000001")),
+            HttpStatusCode.Forbidden, ReasonCodes.ConsumptionPasswordLocked);
+        Assert.Equal(0, fifth.GetProperty("attemptsLeft").GetInt32());
+        Assert.True(await factory.Harness.Published.Any<PaymentPasswordRejected>(m => m.Context.Message.MemberId == member.MemberId && m.Context.Message.Locked));
+
+        await Problems.AssertAsync(await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("258036")),
+            HttpStatusCode.Forbidden, ReasonCodes.ConsumptionPasswordLocked);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(29));
+        await Problems.AssertAsync(await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("258036")),
+            HttpStatusCode.Forbidden, ReasonCodes.ConsumptionPasswordLocked);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.Created, (await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("258036"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_answer_409_when_no_consumption_password_is_set()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        await Problems.AssertAsync(await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("258036")),
+            HttpStatusCode.Conflict, ReasonCodes.ConsumptionPasswordNotSet);
+    }
+}
