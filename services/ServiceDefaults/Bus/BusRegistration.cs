@@ -51,8 +51,9 @@ public static class BusRegistration
     /// <summary>Carries the caller's correlation id through every message sent, published and consumed.</summary>
     public static void UseCorrelationIdFilters(this IBusFactoryConfigurator cfg, IRegistrationContext context)
     {
-        cfg.UseSendFilter(typeof(CorrelationIdSendFilter<>), context);
-        cfg.UsePublishFilter(typeof(CorrelationIdPublishFilter<>), context);
+        // Plain pipe actions, not scoped filters: the in-memory outbox sends after the consumer's scope is disposed.
+        cfg.ConfigureSend(send => send.UseSendExecute(CorrelationIdStamp.Stamp));
+        cfg.ConfigurePublish(publish => publish.UseExecute(CorrelationIdStamp.Stamp));
         cfg.UseConsumeFilter(typeof(CorrelationIdConsumeFilter<>), context);
     }
 

@@ -29,5 +29,10 @@ public abstract class EndToEndTest(SystemUnderTest system, ITestOutputHelper out
             output.WriteLine(System.RecentLogs());
             throw;
         }
+        finally
+        {
+            // A scenario that stopped a service and failed before restarting it must not take the next ones down too.
+            await System.EnsureAllRunningAsync();
+        }
     }
 }

@@ -69,6 +69,20 @@ public sealed class SystemUnderTest : IAsyncLifetime
         await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
     }
 
+    public async Task EnsureAllRunningAsync()
+    {
+        var stopped = _processes.Values.Where(p => !p.IsRunning).ToList();
+        foreach (var process in stopped)
+        {
+            process.Start();
+        }
+
+        if (stopped.Count > 0)
+        {
+            await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        }
+    }
+
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var http = CreateClient();

@@ -34,7 +34,7 @@ public static class Invariants
             }
         }
 
-        foreach (var lot in await ListAsync(points, "SELECT Id FROM Lots WHERE Points <> Remaining + Held + Captured + Expired"))
+        foreach (var lot in await ListAsync(points, "SELECT LotId FROM Lots WHERE Points <> Remaining + Held + Captured + Expired"))
         {
             violations.Add($"lot {lot} does not balance (points <> remaining + held + captured + expired)");
         }
