@@ -13,7 +13,7 @@ namespace Changxing.EndToEnd.Scenarios;
 public sealed class Journeys(SystemUnderTest system)
 {
     public const string ConsumptionPassword = "581394";
-    private const string LoginPassword = "Login-Pass-2026";
+    public const string LoginPassword = "Login-Pass-2026";
 
     private Uri Gateway => system.Gateway.BaseAddress;
 
