@@ -27,7 +27,7 @@ public sealed class ActivationAnnouncer(MembershipDbContext db, IPublishEndpoint
 
     public async Task<int> AnnounceOutstandingAsync(CancellationToken cancellationToken)
     {
-        var members = await db.Members.Where(m => m.ActivatedAt != null && m.ActivationAnnouncedAt == null).Take(500).ToListAsync(cancellationToken);
+        var members = await db.Members.Where(m => m.ActivatedAt != null && m.ActivationAnnouncedAt == null).OrderBy(m => m.Id).Take(500).ToListAsync(cancellationToken);
         foreach (var member in members)
         {
             await AnnounceAsync(member, cancellationToken);

@@ -1,9 +1,14 @@
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Changxing.Membership.Data;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Changxing.Membership.Notifications;
 
@@ -57,21 +62,38 @@ public static class NotificationEndpoints
         return TypedResults.Ok(new MarkedRead(marked));
     }
 
-    /// <summary>text/event-stream: one <c>notification</c> event (JSON) per new message while the connection stays open.</summary>
-    internal static ServerSentEventsResult<NotificationView> Stream(HttpContext http, NotificationStream stream) =>
-        TypedResults.ServerSentEvents(Follow(stream, http.User.MemberId(), http.RequestAborted), "notification");
+    /// <summary>
+    /// text/event-stream: one <c>notification</c> event (JSON) per new message while the connection stays open.
+    /// The headers are sent at once, so the client (and the gateway, which does not buffer event streams) sees the
+    /// stream open before the first message.
+    /// </summary>
+    internal static async Task Stream(HttpContext http, NotificationStream stream, IOptions<JsonOptions> json)
+    {
+        var memberId = http.User.MemberId();
+        var aborted = http.RequestAborted;
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers["X-Accel-Buffering"] = "no";
+        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await http.Response.StartAsync(aborted);
+        await http.Response.Body.FlushAsync(aborted);
+        try
+        {
+            await SseFormatter.WriteAsync(Follow(stream, memberId, json.Value.SerializerOptions, aborted), http.Response.Body, aborted);
+        }
+        catch (OperationCanceledException) when (aborted.IsCancellationRequested)
+        {
+            // The member closed the stream.
+        }
+    }
 
-    private static async IAsyncEnumerable<NotificationView> Follow(NotificationStream stream, Guid memberId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<string>> Follow(
+        NotificationStream stream, Guid memberId, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var subscription = stream.Subscribe(memberId);
-
-        // A disconnect cancels the wait; ending the loop (instead of throwing) closes the stream quietly.
-        while (await subscription.Reader.WaitToReadAsync(cancellationToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default))
+        await foreach (var notification in subscription.Reader.ReadAllAsync(cancellationToken))
         {
-            while (subscription.Reader.TryRead(out var notification))
-            {
-                yield return notification;
-            }
+            yield return new SseItem<string>(JsonSerializer.Serialize(notification, json), "notification") { EventId = notification.Id.ToString() };
         }
     }
 }

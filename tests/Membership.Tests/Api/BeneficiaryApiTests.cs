@@ -84,7 +84,7 @@ public sealed class BeneficiaryApiTests(MembershipApiFactory factory) : IClassFi
 
         var job = factory.Services.GetRequiredService<BeneficiaryEffectiveJob>();
         var submittedOn = ChinaCalendar.Today(factory.Clock);
-        factory.Clock.SetUtcNow(new DateTimeOffset(submittedOn.AddDays(59).ToDateTime(new TimeOnly(12, 0)), ChinaCalendar.Offset));
+        factory.Clock.SetUtcNow(new DateTimeOffset(submittedOn.AddDays(59).ToDateTime(new TimeOnly(12, 0)), ChinaCalendar.Offset).ToUniversalTime());
         await job.RunOnceAsync(CancellationToken.None);
         member = member with { Client = factory.CreateClientFor(member.MemberId) }; // the sign-in token lasts 2 hours
         Assert.Equal(BeneficiaryStatus.VerifiedWaiting, (await member.Client.GetFromJsonAsync<BeneficiaryView>($"/api/membership/beneficiaries/{view.Id}", Json.Options))!.Status);

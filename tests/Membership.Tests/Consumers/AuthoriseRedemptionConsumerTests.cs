@@ -87,7 +87,7 @@ public sealed class AuthoriseRedemptionConsumerTests(MembershipApiFactory factor
         Assert.Equal(ReasonCodes.BeneficiaryNotYetEffective, notYet!.Message.Reason);
         Assert.Equal(beneficiary.EffectiveOn, notYet.Message.EffectiveOn);
 
-        factory.Clock.SetUtcNow(new DateTimeOffset(beneficiary.EffectiveOn.ToDateTime(new TimeOnly(0, 5)), ChinaCalendar.Offset));
+        factory.Clock.SetUtcNow(new DateTimeOffset(beneficiary.EffectiveOn.ToDateTime(new TimeOnly(0, 5)), ChinaCalendar.Offset).ToUniversalTime());
         var fresh = member with { Client = factory.CreateClientFor(member.MemberId) };
         var effective = await client.GetResponse<RedemptionAuthorised, RedemptionAuthorisationRejected>(
             new AuthoriseRedemption(Guid.NewGuid(), member.MemberId, beneficiary.Id, await CodeAsync(fresh)));
