@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 require_dotnet
 ensure_rabbitmq
 ensure_postgres
+drop_leftover_test_databases
 ensure_docker_compose
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

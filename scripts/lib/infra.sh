@@ -71,6 +71,14 @@ ensure_postgres() {
     || fail "Could not create the PostgreSQL test role 'changxing'."
 }
 
+# Throw-away databases a crashed test run may have left behind.
+drop_leftover_test_databases() {
+  as_root su postgres -c "psql -qtAc \"SELECT datname FROM pg_database WHERE datname LIKE 'changxing_test_%'\"" 2>/dev/null |
+    while read -r db; do
+      [ -n "$db" ] && as_root su postgres -c "psql -qc 'DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)'" >/dev/null 2>&1 || true
+    done
+}
+
 ensure_docker_compose() {
   command -v docker-compose >/dev/null 2>&1 || apt_install docker-compose
 }

@@ -65,4 +65,14 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public string Token(Guid memberId) =>
         _gateway.Services.GetRequiredService<TokenIssuer>().Issue(memberId, "member", [Roles.Member]).AccessToken;
+
+    /// <summary>A correctly signed token whose lifetime ended <paramref name="ago"/>.</summary>
+    public string ExpiredToken(Guid memberId, TimeSpan ago)
+    {
+        var options = _gateway.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<JwtOptions>>();
+        var issuedAt = DateTimeOffset.UtcNow - ago - options.Value.TokenLifetime;
+        var issuer = new TokenIssuer(options, _gateway.Services.GetRequiredService<Microsoft.IdentityModel.Tokens.SymmetricSecurityKey>(),
+            new Microsoft.Extensions.Time.Testing.FakeTimeProvider(issuedAt));
+        return issuer.Issue(memberId, "member", [Roles.Member]).AccessToken;
+    }
 }

@@ -51,6 +51,20 @@ public sealed class GatewaySecuritySpecs(GatewayFixture gateway) : IClassFixture
     }
 
     [Fact]
+    public async Task Should_refuse_an_expired_token_and_accept_a_fresh_one()
+    {
+        var member = Guid.NewGuid();
+        using var expired = gateway.WithToken(gateway.ExpiredToken(member, TimeSpan.FromMinutes(5)));
+        using var fresh = gateway.Member(member);
+
+        using var refused = await expired.GetAsync(new Uri("/api/points/me/balance", UriKind.Relative));
+        using var accepted = await fresh.GetAsync(new Uri("/api/points/me/balance", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Fact]
     public async Task Should_refuse_a_token_signed_with_another_key()
     {
         // header.payload of a valid shape, signed by someone else.

@@ -76,10 +76,36 @@ public sealed class TestDatabase : IAsyncDisposable
 
         if (_postgresName is not null)
         {
+            await DropPostgresAsync(_postgresName);
+        }
+    }
+
+    /// <summary>
+    /// Drops the throw-away database, retrying while a stopping host's last connections go away. A database that
+    /// still cannot be dropped is reported, not failed: scripts/test.sh removes leftovers before the next run.
+    /// </summary>
+    private static async Task DropPostgresAsync(string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
             NpgsqlConnection.ClearAllPools();
-            await using var admin = await OpenPostgresAdminAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            try
+            {
+                await using var admin = await OpenPostgresAdminAsync();
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (attempt < 5)
+            {
+                await Console.Error.WriteLineAsync($"Dropping test database {name} failed ({e.SqlState}); retrying.");
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt));
+            }
+            catch (PostgresException e)
+            {
+                await Console.Error.WriteLineAsync($"Test database {name} was left behind ({e.SqlState}: {e.MessageText}).");
+                return;
+            }
         }
     }
 
