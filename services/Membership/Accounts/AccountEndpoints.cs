@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Data;
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
 using Changxing.Membership.Activation;
@@ -60,7 +61,7 @@ public static class AccountEndpoints
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
         {
             return ProblemResults.Conflict(ReasonCodes.Conflict, "This phone number or ID number is already registered (该手机号或证件号已注册).");
         }

@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Data;
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
 using Changxing.Membership.Accounts;
@@ -119,7 +120,7 @@ public static class BeneficiaryEndpoints
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
         {
             return AlreadyAdded();
         }

@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Data;
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
 using Changxing.Membership.Accounts;
@@ -54,7 +55,7 @@ public static class ConsumptionPasswordEndpoints
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
         {
             return ProblemResults.Conflict(MembershipReasonCodes.ConsumptionPasswordAlreadySet, "The consumption password is already set (消费密码已设置).");
         }

@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Data;
 using Changxing.Membership.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,7 +33,7 @@ public sealed class NotificationInbox(MembershipDbContext db, NotificationStream
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
         {
             // A concurrent redelivery stored it first.
             db.Entry(notification).State = EntityState.Detached;

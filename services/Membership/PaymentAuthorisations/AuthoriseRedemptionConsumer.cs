@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Data;
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
 using Changxing.Membership.Accounts;
@@ -37,7 +38,7 @@ public sealed class AuthoriseRedemptionConsumer(MembershipDbContext db, PersonKe
             await db.SaveChangesAsync(cancellationToken);
             return outcome;
         }
-        catch (DbUpdateException e) when (UniqueViolation.Is(e))
+        catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
         {
             // The same redemption was decided concurrently (a redelivery racing the first delivery): answer what it decided.
             db.Entry(outcome).State = EntityState.Detached;

@@ -38,7 +38,7 @@ public sealed class MemberTransactions(PointsDbContext db, DatabaseSettings sett
                     return result;
                 });
             }
-            catch (DbUpdateException e) when (attempt < UniqueViolationAttempts && UniqueViolation.Is(e))
+            catch (DbUpdateException e) when (attempt < UniqueViolationAttempts && UniqueKeyViolation.Matches(e))
             {
                 db.ChangeTracker.Clear();
             }

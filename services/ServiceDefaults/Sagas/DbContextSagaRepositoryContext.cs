@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Data;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;

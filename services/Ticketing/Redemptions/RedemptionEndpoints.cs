@@ -1,8 +1,8 @@
+using Changxing.ServiceDefaults.Data;
 using Changxing.Contracts;
 using Changxing.Contracts.Redemptions;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Problems;
-using Changxing.ServiceDefaults.Sagas;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Redemptions.Strikes;
 using Changxing.Ticketing.Search;

@@ -3,11 +3,11 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Changxing.ServiceDefaults.Sagas;
+namespace Changxing.ServiceDefaults.Data;
 
 /// <summary>
 /// Recognises "this key already exists" per provider, and only that: another initiating message inserted the
-/// same saga first. Other update failures are real errors.
+/// same row first (a saga instance, an idempotency key, a unique business key). Other update failures are real errors.
 /// </summary>
 public static class UniqueKeyViolation
 {
