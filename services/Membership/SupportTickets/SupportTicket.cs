@@ -30,6 +30,9 @@ public sealed class SupportTicket
 
     public string? Resolution { get; private set; }
 
+    /// <summary>Bumped by every change, so two commands attaching to the same ticket at once cannot both win (the loser is retried).</summary>
+    public int Version { get; private set; }
+
     public IReadOnlyList<SupportTicketFailure> Failures => _failures;
 
     public static SupportTicket Open(Guid id, string number, Guid memberId, string keyword, DateTimeOffset now) =>
@@ -61,6 +64,11 @@ public sealed class SupportTicket
             added++;
         }
 
+        if (added > 0)
+        {
+            Version++;
+        }
+
         return added;
     }
 
@@ -74,6 +82,7 @@ public sealed class SupportTicket
         Status = SupportTicketStatus.Resolved;
         OpenKey = null;
         ResolvedAt = now;
+        Version++;
         ResolvedBy = staff;
         Resolution = resolution;
     }

@@ -19,6 +19,7 @@ internal sealed class SupportTicketConfiguration : IEntityTypeConfiguration<Supp
         b.Property(x => x.OpenKey).HasMaxLength(100);
         b.HasIndex(x => x.OpenKey).IsUnique();
         b.Property(x => x.Resolution).HasMaxLength(1000);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasMany(x => x.Failures).WithOne().HasForeignKey(f => f.TicketId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Failures).HasField("_failures").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

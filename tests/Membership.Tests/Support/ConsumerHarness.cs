@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Bus;
 using Changxing.Membership.Data;
 using Changxing.Membership.Notifications;
 using Changxing.ServiceDefaults.Data;
@@ -46,7 +47,12 @@ public sealed class ConsumerHarness : IAsyncDisposable
 
         services.AddSingleton<NotificationStream>();
         services.AddScoped<NotificationInbox>();
-        services.AddMassTransitTestHarness(consumers);
+        services.AddMassTransitTestHarness(x =>
+        {
+            // The production endpoint defaults (retry, in-memory outbox): consumers rely on the retry to settle races.
+            x.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseServiceDefaults(context, new BusOptions()));
+            consumers(x);
+        });
         var provider = services.BuildServiceProvider(validateScopes: true);
         await using (var scope = provider.CreateAsyncScope())
         {

@@ -107,7 +107,8 @@ namespace Changxing.Membership.Data.Migrations.Postgres
                     OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ResolvedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     ResolvedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    Resolution = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Resolution = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

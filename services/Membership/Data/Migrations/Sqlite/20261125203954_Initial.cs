@@ -107,7 +107,8 @@ namespace Changxing.Membership.Data.Migrations.Sqlite
                     OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ResolvedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Resolution = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

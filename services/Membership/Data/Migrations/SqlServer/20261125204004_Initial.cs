@@ -107,7 +107,8 @@ namespace Changxing.Membership.Data.Migrations.SqlServer
                     OpenedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     ResolvedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     ResolvedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Resolution = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                    Resolution = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
