@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -40,11 +41,7 @@ public abstract class SagaClassMap<TSaga> : ISagaClassMap
         entity.Property<string?>(nameof(IStepDeadlineSaga.DeadlineStep)).HasMaxLength(StepNameLength);
         entity.Property<int>(nameof(IStepDeadlineSaga.DeadlineAttempt));
 
-        // Stored as a UTC DateTime on every provider: SQLite cannot compare or sort DateTimeOffset columns, and the sweeper does both.
-        entity.Property<DateTimeOffset?>(nameof(IStepDeadlineSaga.DeadlineAt))
-            .HasConversion(
-                v => v.HasValue ? v.Value.UtcDateTime : (DateTime?)null,
-                v => v.HasValue ? new DateTimeOffset(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc)) : null);
+        entity.Property<DateTimeOffset?>(nameof(IStepDeadlineSaga.DeadlineAt)).HasUtcDateTimeConversion();
         entity.HasIndex(nameof(IStepDeadlineSaga.DeadlineAt));
     }
 }

@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Data;
 using Changxing.ServiceDefaults.Sagas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -27,12 +28,9 @@ public sealed class RedemptionStateMap : SagaClassMap<RedemptionState>
         entity.Property(x => x.FailureReason).HasMaxLength(64);
         entity.Property(x => x.FailureDetail).HasMaxLength(512);
 
-        // UTC DateTime on every provider: SQLite cannot order or compare DateTimeOffset, and listings do both.
-        entity.Property(x => x.CreatedAt).HasConversion(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
-        entity.Property(x => x.UpdatedAt).HasConversion(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
-        entity.Property(x => x.DepartsAt).HasConversion(
-            v => v.HasValue ? v.Value.UtcDateTime : (DateTime?)null,
-            v => v.HasValue ? new DateTimeOffset(DateTime.SpecifyKind(v.Value, DateTimeKind.Utc)) : null);
+        entity.Property(x => x.CreatedAt).HasUtcDateTimeConversion();
+        entity.Property(x => x.UpdatedAt).HasUtcDateTimeConversion();
+        entity.Property(x => x.DepartsAt).HasUtcDateTimeConversion();
 
         entity.HasIndex(x => new { x.MemberId, x.CreatedAt });
         entity.HasIndex(x => new { x.CurrentState, x.CreatedAt });

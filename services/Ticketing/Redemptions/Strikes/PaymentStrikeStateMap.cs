@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Data;
 using Changxing.ServiceDefaults.Sagas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -12,6 +13,6 @@ public sealed class PaymentStrikeStateMap : SagaClassMap<PaymentStrikeState>
         entity.Property(x => x.CurrentState).HasMaxLength(32);
         entity.Property(x => x.RecentFailures).HasMaxLength(4000);
         entity.Property(x => x.OpenTicketNumber).HasMaxLength(64);
-        entity.Property(x => x.UpdatedAt).HasConversion(v => v.UtcDateTime, v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)));
+        entity.Property(x => x.UpdatedAt).HasUtcDateTimeConversion();
     }
 }
