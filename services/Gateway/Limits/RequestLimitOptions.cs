@@ -9,5 +9,5 @@ public sealed class RequestLimitOptions
     public long MaxJsonBodyBytes { get; set; } = 64 * 1024;
 
     /// <summary>Multipart uploads (a beneficiary's ID card images and face video).</summary>
-    public long MaxUploadBodyBytes { get; set; } = 30 * 1024 * 1024;
+    public long MaxUploadBodyBytes { get; set; } = 80 * 1024 * 1024;
 }
