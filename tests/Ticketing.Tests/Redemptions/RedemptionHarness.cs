@@ -74,17 +74,22 @@ public sealed class RedemptionHarness : IAsyncDisposable
     public RedemptionState Current(Guid id) => Saga.Sagas.Contains(id) ?? throw new InvalidOperationException($"redemption {id} does not exist");
 
     /// <summary>The overdue event the sweeper would send for the saga's current deadline; waits until the saga has reacted.</summary>
+    /// <remarks>
+    /// Every reaction to a current deadline changes the state, the step or the attempt; those are what is awaited.
+    /// Not <c>UpdatedAt</c>: the in-memory repository lets the test read the instance while the saga is still
+    /// mutating it, and the timeline stamps <c>UpdatedAt</c> before the deadline moves on.
+    /// </remarks>
     public async Task Overdue(Guid id)
     {
         var saga = Current(id);
-        var before = (saga.CurrentState, saga.DeadlineStep, saga.DeadlineAttempt, saga.UpdatedAt);
+        var before = (saga.CurrentState, saga.DeadlineStep, saga.DeadlineAttempt);
         await Publish(new StepDeadlineExpired<RedemptionState>(id, saga.DeadlineStep!, saga.DeadlineAttempt, saga.DeadlineAt ?? DateTimeOffset.UtcNow));
         Clock.Advance(TimeSpan.FromSeconds(1));
         await Changxing.TestSupport.Eventually.Until(
             () =>
             {
                 var now = Current(id);
-                return Task.FromResult((now.CurrentState, now.DeadlineStep, now.DeadlineAttempt, now.UpdatedAt) != before);
+                return Task.FromResult((now.CurrentState, now.DeadlineStep, now.DeadlineAttempt) != before);
             },
             TimeSpan.FromSeconds(15),
             $"the saga reacts to the overdue {before.DeadlineStep} attempt {before.DeadlineAttempt}");
