@@ -3,7 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Changxing.EndToEnd.Infrastructure;
-using Changxing.EndToEnd.Scenarios;
+using Changxing.SystemHarness;
+using Changxing.SystemHarness.Scenarios;
 using Xunit.Abstractions;
 
 namespace Changxing.EndToEnd;

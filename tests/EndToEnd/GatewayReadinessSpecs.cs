@@ -1,5 +1,6 @@
 using System.Net;
 using Changxing.EndToEnd.Infrastructure;
+using Changxing.SystemHarness;
 using Changxing.TestSupport;
 using Xunit.Abstractions;
 

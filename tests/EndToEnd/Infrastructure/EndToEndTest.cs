@@ -1,3 +1,4 @@
+using Changxing.SystemHarness;
 using Changxing.TestSupport;
 using Xunit.Abstractions;
 

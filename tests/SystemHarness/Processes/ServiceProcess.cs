@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Changxing.EndToEnd.Infrastructure;
+namespace Changxing.SystemHarness;
 
 /// <summary>One real service process: started with its environment, its output captured, stopped or killed on demand.</summary>
 public sealed class ServiceProcess(BuiltService service, int port, IDictionary<string, string> environment) : IAsyncDisposable

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace Changxing.EndToEnd.Scenarios;
+namespace Changxing.SystemHarness.Scenarios;
 
 /// <summary>A signed-up member as the tests drive them: who they are and an HTTP client on the gateway carrying their token.</summary>
 public sealed class Member(Guid id, string name, string idNumber, string phone, HttpClient http) : IDisposable

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Changxing.EndToEnd.Scenarios;
+namespace Changxing.SystemHarness.Scenarios;
 
 /// <summary>
 /// What must hold once the system has settled, read straight from the services' SQLite files (read-only): no seat or

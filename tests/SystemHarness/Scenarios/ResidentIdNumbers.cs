@@ -1,4 +1,4 @@
-namespace Changxing.EndToEnd.Scenarios;
+namespace Changxing.SystemHarness.Scenarios;
 
 /// <summary>Valid 18-character resident ID numbers (GB 11643, ISO 7064 MOD 11-2 check digit) for test people.</summary>
 public static class ResidentIdNumbers

@@ -1,4 +1,4 @@
-namespace Changxing.EndToEnd.Infrastructure;
+namespace Changxing.SystemHarness;
 
 /// <summary>Where a service's built output lives. The fixture builds nothing: the test command builds the solution first.</summary>
 public sealed record BuiltService(string Name, string Directory, string Assembly)

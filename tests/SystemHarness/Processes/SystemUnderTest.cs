@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Changxing.TestSupport;
 
-namespace Changxing.EndToEnd.Infrastructure;
+namespace Changxing.SystemHarness;
 
 /// <summary>
 /// The whole system as real processes: Membership, Points, Ticketing and the Gateway, each on a free port with its

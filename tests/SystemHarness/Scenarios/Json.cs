@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Changxing.EndToEnd.Scenarios;
+namespace Changxing.SystemHarness.Scenarios;
 
-internal static class Json
+public static class Json
 {
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response, params HttpStatusCode[] expected)
     {

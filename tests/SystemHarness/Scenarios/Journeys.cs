@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Changxing.EndToEnd.Infrastructure;
+using Changxing.SystemHarness;
 using Changxing.TestSupport;
 
-namespace Changxing.EndToEnd.Scenarios;
+namespace Changxing.SystemHarness.Scenarios;
 
 /// <summary>
 /// What people do with the system, through the gateway only: members sign up, get activated, earn points, set a
