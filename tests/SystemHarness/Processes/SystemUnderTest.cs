@@ -1,20 +1,55 @@
 using System.Net;
 using System.Net.Sockets;
+using Changxing.ServiceDefaults.Data;
 using Changxing.TestSupport;
 
 namespace Changxing.SystemHarness;
 
 /// <summary>
 /// The whole system as real processes: Membership, Points, Ticketing and the Gateway, each on a free port with its
-/// own temporary SQLite file, sharing a fresh RabbitMQ virtual host. Tests talk to it through the gateway.
+/// own database (a temporary SQLite file by default, or a throw-away PostgreSQL database), sharing a fresh RabbitMQ
+/// virtual host. Tests talk to it through the gateway. The end-to-end tests use it as an xunit fixture (SQLite);
+/// the benchmarks call <see cref="StartAsync"/> with their own <see cref="SystemOptions"/>.
 /// </summary>
 public sealed class SystemUnderTest : IAsyncLifetime
 {
     public static readonly string[] Services = ["Membership", "Points", "Ticketing"];
 
     private readonly Dictionary<string, ServiceProcess> _processes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, TestDatabase> _databases = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SystemOptions _options;
     private RabbitMqVirtualHost? _virtualHost;
     private string? _dataDirectory;
+
+    /// <summary>The end-to-end fixture: SQLite, default settings (xunit wants one public constructor).</summary>
+    public SystemUnderTest()
+        : this(new SystemOptions())
+    {
+    }
+
+    private SystemUnderTest(SystemOptions options) => _options = options;
+
+    public static async Task<SystemUnderTest> StartAsync(SystemOptions options)
+    {
+        var system = new SystemUnderTest(options);
+        try
+        {
+            await system.InitializeAsync();
+            return system;
+        }
+        catch
+        {
+            await system.DisposeAsync();
+            throw;
+        }
+    }
+
+    public SystemOptions Options => _options;
+
+    /// <summary>A service's database connection string (PostgreSQL runs only; SQLite files are in <see cref="DataDirectory"/>).</summary>
+    public string ConnectionString(string service) =>
+        _databases.TryGetValue(service, out var database) ? database.ConnectionString
+            : throw new InvalidOperationException($"{service} runs on {_options.Database}, not on a server database.");
 
     public ServiceProcess Gateway => _processes["Gateway"];
 
@@ -27,18 +62,26 @@ public sealed class SystemUnderTest : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _virtualHost = await RabbitMqVirtualHost.CreateAsync("e2e");
-        _dataDirectory = Directory.CreateTempSubdirectory("changxing-e2e-").FullName;
+        _virtualHost = await RabbitMqVirtualHost.CreateAsync(_options.Label);
+        _dataDirectory = Directory.CreateTempSubdirectory($"changxing-{_options.Label}-").FullName;
 
         foreach (var name in Services)
         {
-            _processes[name] = new ServiceProcess(BuiltService.Locate(name), FreePort(), new Dictionary<string, string>
+            var environment = new Dictionary<string, string>
             {
-                ["Database__Provider"] = "Sqlite",
+                ["Database__Provider"] = _options.Database.ToString(),
                 ["Database__DataDirectory"] = _dataDirectory,
                 ["RabbitMq__Host"] = TestEnvironment.RabbitMqHost,
                 ["RabbitMq__VirtualHost"] = _virtualHost.Name,
-            });
+            };
+            if (_options.Database != DatabaseProvider.Sqlite)
+            {
+                var database = await TestDatabase.CreateAsync(_options.Database);
+                _databases[name] = database;
+                environment["Database__ConnectionString"] = database.ConnectionString;
+            }
+
+            _processes[name] = new ServiceProcess(BuiltService.Locate(name), FreePort(), WithOptions(environment));
         }
 
         var gateway = Services.ToDictionary(
@@ -48,7 +91,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
         // Every scenario signs in from 127.0.0.1: the per-address sign-in limit is tested in Gateway.Tests, not here.
         gateway["Gateway__RateLimits__SignIn__PermitLimit"] = "100000";
         gateway["Gateway__RateLimits__PerCaller__PermitLimit"] = "100000";
-        _processes["Gateway"] = new ServiceProcess(BuiltService.Locate("Gateway"), FreePort(), gateway);
+        _processes["Gateway"] = new ServiceProcess(BuiltService.Locate("Gateway"), FreePort(), WithOptions(gateway));
 
         foreach (var process in _processes.Values)
         {
@@ -108,6 +151,11 @@ public sealed class SystemUnderTest : IAsyncLifetime
             await _virtualHost.DisposeAsync();
         }
 
+        foreach (var database in _databases.Values)
+        {
+            await database.DisposeAsync();
+        }
+
         if (_dataDirectory is not null)
         {
             try
@@ -136,6 +184,16 @@ public sealed class SystemUnderTest : IAsyncLifetime
         {
             return false;
         }
+    }
+
+    private Dictionary<string, string> WithOptions(Dictionary<string, string> environment)
+    {
+        foreach (var (key, value) in _options.Environment)
+        {
+            environment[key] = value;
+        }
+
+        return environment;
     }
 
     private static int FreePort()

@@ -1,0 +1,16 @@
+using Changxing.ServiceDefaults.Data;
+
+namespace Changxing.SystemHarness;
+
+/// <summary>How <see cref="SystemUnderTest"/> runs the services: which database, which build, and extra settings.</summary>
+public sealed record SystemOptions
+{
+    /// <summary>Sqlite (a temporary file per service) or Postgres (a throw-away database per service on TEST_POSTGRES).</summary>
+    public DatabaseProvider Database { get; init; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Prefix of the RabbitMQ virtual host, so leftovers say who made them.</summary>
+    public string Label { get; init; } = "e2e";
+
+    /// <summary>Settings given to every service process (e.g. raised rate limits for a load test); they win over the defaults.</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+}
