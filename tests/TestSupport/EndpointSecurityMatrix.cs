@@ -2,8 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using Changxing.ServiceDefaults.Auth;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,8 +14,6 @@ namespace Changxing.TestSupport;
 /// </summary>
 public static partial class EndpointSecurityMatrix
 {
-    private static readonly string[] StaffRoles = [Roles.Reviewer, Roles.Support, Roles.Operator];
-
     public static async Task<IReadOnlyList<string>> ViolationsAsync<TProgram>(ServiceApiFactory<TProgram> factory)
         where TProgram : class
     {
@@ -36,12 +32,11 @@ public static partial class EndpointSecurityMatrix
         var violations = new List<string>();
         foreach (var endpoint in endpoints)
         {
-            var anonymousAllowed = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
-            var staffOnly = RequiredRoles(endpoint) is { Count: > 0 } roles && !roles.Contains(Roles.Member) && roles.All(StaffRoles.Contains);
+            var access = EndpointAccess.Of(endpoint.Metadata);
             foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
             {
                 var path = Concrete(endpoint.RoutePattern.RawText!);
-                if (!anonymousAllowed)
+                if (!access.IsPublic)
                 {
                     var status = await SendAsync(anonymous, method, path);
                     if (status != HttpStatusCode.Unauthorized)
@@ -50,7 +45,7 @@ public static partial class EndpointSecurityMatrix
                     }
                 }
 
-                if (staffOnly)
+                if (access.IsStaffOnly)
                 {
                     var status = await SendAsync(member, method, path);
                     if (status != HttpStatusCode.Forbidden)
@@ -62,34 +57,6 @@ public static partial class EndpointSecurityMatrix
         }
 
         return violations;
-    }
-
-    /// <summary>Roles an endpoint demands, from named role policies, [Authorize(Roles)] and inline policies.</summary>
-    private static HashSet<string> RequiredRoles(Endpoint endpoint)
-    {
-        var roles = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var data in endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>())
-        {
-            if (data.Policy is { } policy && StaffRoles.Contains(policy))
-            {
-                roles.Add(policy);
-            }
-
-            foreach (var role in data.Roles?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [])
-            {
-                roles.Add(role);
-            }
-        }
-
-        foreach (var policy in endpoint.Metadata.GetOrderedMetadata<AuthorizationPolicy>())
-        {
-            foreach (var requirement in policy.Requirements.OfType<RolesAuthorizationRequirement>())
-            {
-                roles.UnionWith(requirement.AllowedRoles);
-            }
-        }
-
-        return roles;
     }
 
     private static async Task<HttpStatusCode> SendAsync(HttpClient client, string method, string path)

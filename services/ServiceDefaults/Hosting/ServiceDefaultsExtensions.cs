@@ -33,7 +33,7 @@ public static class ServiceDefaultsExtensions
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddHealthChecks();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddOperationTransformer<EndpointAccessOpenApiTransformer>());
         builder.AddServiceTelemetry();
         builder.AddServiceAuthentication();
         return builder;
