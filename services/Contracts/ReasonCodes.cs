@@ -15,6 +15,7 @@ public static class ReasonCodes
     public const string RateLimited = nameof(RateLimited);
     public const string Unauthenticated = nameof(Unauthenticated);
     public const string DownstreamUnavailable = nameof(DownstreamUnavailable);
+    public const string DownstreamTimedOut = nameof(DownstreamTimedOut);
 
     // Membership
     public const string MemberNotActive = nameof(MemberNotActive);

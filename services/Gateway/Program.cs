@@ -1,4 +1,5 @@
 using Changxing.Gateway.ApiDocument;
+using Changxing.Gateway.Forwarding;
 using Changxing.Gateway.Health;
 using Changxing.Gateway.Limits;
 using Changxing.Gateway.RateLimiting;
@@ -17,6 +18,7 @@ builder.AddGatewayRateLimits();
 builder.Services.AddAuthorizationBuilder().AddPublicRoutePolicy();
 builder.Services.Configure<RequestLimitOptions>(builder.Configuration.GetSection(RequestLimitOptions.Section));
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+builder.Services.AddForwardingProblems();
 builder.Services.AddHttpClient(DownstreamReadinessCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
 builder.Services.AddHttpClient(MergedApiDocument.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(5));
 builder.Services.AddSingleton<MergedApiDocument>();

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using Changxing.Contracts;
 
 namespace Changxing.Gateway.Tests;
 
@@ -73,5 +75,8 @@ public sealed class GatewayRoutingSpecs(GatewayFixture gateway) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.GatewayTimeout, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(ReasonCodes.DownstreamTimedOut, problem.RootElement.GetProperty("reason").GetString());
+        Assert.Contains("ticketing", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 }

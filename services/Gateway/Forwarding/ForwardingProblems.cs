@@ -1,0 +1,34 @@
+using Changxing.Contracts;
+using Microsoft.AspNetCore.Http;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Changxing.Gateway.Forwarding;
+
+/// <summary>
+/// When YARP cannot reach a service (connection refused, reset, no answer in time) it sets 502 or 504 with an empty
+/// body; the status-code pages turn that into problem details, and this adds the reason a client can act on
+/// (retry later) and which service failed, without the exception text.
+/// </summary>
+internal static class ForwardingProblems
+{
+    public static IServiceCollection AddForwardingProblems(this IServiceCollection services) =>
+        services.PostConfigure<ProblemDetailsOptions>(options =>
+        {
+            var previous = options.CustomizeProblemDetails;
+            options.CustomizeProblemDetails = context =>
+            {
+                previous?.Invoke(context);
+                if (context.HttpContext.Features.Get<IForwarderErrorFeature>() is not { } error)
+                {
+                    return;
+                }
+
+                var service = context.HttpContext.Features.Get<Yarp.ReverseProxy.Model.IReverseProxyFeature>()?.Cluster?.Config.ClusterId ?? "downstream";
+                var timedOut = error.Error == ForwarderError.RequestTimedOut;
+                context.ProblemDetails.Extensions["reason"] = timedOut ? ReasonCodes.DownstreamTimedOut : ReasonCodes.DownstreamUnavailable;
+                context.ProblemDetails.Detail = timedOut
+                    ? $"The {service} service did not answer in time; try again later."
+                    : $"The {service} service cannot be reached right now; try again later.";
+            };
+        });
+}
