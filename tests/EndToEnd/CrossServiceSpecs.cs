@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Changxing.EndToEnd.Infrastructure;
 using Changxing.SystemHarness;
 using Changxing.SystemHarness.Scenarios;
@@ -54,7 +55,15 @@ public sealed class CrossServiceSpecs(SystemUnderTest system, ITestOutputHelper 
             memberId = member.Id, passengerKey = "e2e-" + member.Id, passengerName = member.Name, passengerIdMasked = "1101**********0000",
             trainNumber = train, travelDate = date, fromStation = "VNP", toStation = "AOH", seatClass = "Second",
         }, HttpStatusCode.Created);
-        await operatorClient.PostJsonAsync($"/api/ticketing/tickets/{ticket.Str("ticketNumber")}/trip-completed", new { }, HttpStatusCode.OK, HttpStatusCode.Accepted, HttpStatusCode.NoContent);
+        // The ticket gate's call carries a correlation id: it travels gateway -> Ticketing -> TripCompleted -> Points.
+        var correlationId = "gate-" + Guid.NewGuid().ToString("N")[..12];
+        using (var gate = new HttpRequestMessage(HttpMethod.Post, $"/api/ticketing/tickets/{ticket.Str("ticketNumber")}/trip-completed") { Content = JsonContent.Create(new { }) })
+        {
+            gate.Headers.Add("X-Correlation-Id", correlationId);
+            using var completed = await operatorClient.SendAsync(gate);
+            await completed.ReadJsonAsync(HttpStatusCode.OK, HttpStatusCode.Accepted, HttpStatusCode.NoContent);
+            Assert.Equal(correlationId, completed.Headers.GetValues("X-Correlation-Id").Single());
+        }
 
         // Aged 60 or more on the trip date: face price x 15, rounded half up.
         var expected = (long)Math.Round(ticket.GetProperty("fare").GetDecimal() * 15, MidpointRounding.AwayFromZero);
@@ -63,5 +72,7 @@ public sealed class CrossServiceSpecs(SystemUnderTest system, ITestOutputHelper 
         Assert.Equal(expected, balance.GetProperty("available").GetInt64());
         await Eventually.Until(async () => (await _journeys.NotificationsAsync(member)).Any(n => n.Str("bodyEn").Contains(expected.ToString(), StringComparison.Ordinal)),
             because: "Membership tells the member about the credit");
+        Assert.Contains(System["Points"].Log, line => line.Contains($"CorrelationId:{correlationId}", StringComparison.Ordinal)
+            && line.Contains($"for ticket {ticket.Str("ticketNumber")}", StringComparison.Ordinal));
     });
 }

@@ -19,6 +19,10 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         ["Gateway:RateLimits:SignIn:PermitLimit"] = "3",
         ["Gateway:RateLimits:SignIn:Window"] = "00:00:02",
+        ["Gateway:RateLimits:Payment:PermitLimit"] = "3",
+        ["Gateway:RateLimits:Payment:Window"] = "00:00:02",
+        ["Gateway:RateLimits:Redemption:PermitLimit"] = "3",
+        ["Gateway:RateLimits:Redemption:Window"] = "00:00:02",
         ["ReverseProxy:Clusters:ticketing:HttpRequest:ActivityTimeout"] = "00:00:01",
     };
 

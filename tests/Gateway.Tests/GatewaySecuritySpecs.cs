@@ -139,6 +139,31 @@ public sealed class GatewaySecuritySpecs(GatewayFixture gateway) : IClassFixture
             "the sign-in window (2 s in this test) ends");
     }
 
+    [Theory]
+    [InlineData("/api/membership/payment-authorisations")]
+    [InlineData("/api/redemptions")]
+    public async Task Should_limit_payment_and_redemption_per_member_without_holding_back_other_members(string path)
+    {
+        using var eager = gateway.Member();
+        using var other = gateway.Member();
+
+        // The fixture allows 3 per 2 s on these routes (10 and 20 per minute by default).
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var body = JsonContent.Create(new { consumptionPassword = "581394" });
+            using var response = await eager.PostAsync(new Uri(path, UriKind.Relative), body);
+            statuses.Add(response.StatusCode);
+        }
+
+        using var otherBody = JsonContent.Create(new { consumptionPassword = "581394" });
+        using var otherResponse = await other.PostAsync(new Uri(path, UriKind.Relative), otherBody);
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.True(statuses.Count(s => s == HttpStatusCode.OK) <= 3, string.Join(", ", statuses));
+        Assert.Equal(HttpStatusCode.OK, otherResponse.StatusCode);
+    }
+
     [Fact]
     public async Task Should_serve_one_merged_api_document_and_the_reference_page()
     {

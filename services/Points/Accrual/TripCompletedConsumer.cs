@@ -22,11 +22,15 @@ public sealed partial class TripCompletedConsumer(TicketAccrual accrual, ILogger
                 break;
         }
 
-        if (outcome.Credited is not null)
+        if (outcome.Credited is { } credited)
         {
-            await context.Publish(outcome.Credited, context.CancellationToken);
+            LogCredited(logger, credited.Points, trip.TicketNumber, credited.LotId);
+            await context.Publish(credited, context.CancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Credited {Points} points for ticket {TicketNumber} as lot {LotId}")]
+    private static partial void LogCredited(ILogger logger, long points, string ticketNumber, Guid lotId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ticket {TicketNumber} was paid with points and earns nothing")]
     private static partial void LogNothingEarned(ILogger logger, string ticketNumber);

@@ -15,7 +15,7 @@ public sealed class CorrelationIdConsumeFilter<T>(ILogger<CorrelationIdConsumeFi
         CorrelationId.Current = id;
         try
         {
-            using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+            using (logger.BeginScope(new CorrelationLogScope(id)))
             {
                 await next.Send(context);
             }

@@ -20,7 +20,7 @@ public sealed class CorrelationIdMiddleware(RequestDelegate next, ILogger<Correl
         });
 
         CorrelationId.Current = id;
-        using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
+        using (logger.BeginScope(new CorrelationLogScope(id)))
         {
             await next(context);
         }
