@@ -32,10 +32,15 @@ public static class NotificationEndpoints
         var memberId = http.User.MemberId();
         var take = Math.Clamp(limit ?? 50, 1, MaxPageSize);
         var mine = db.Notifications.AsNoTracking().Where(n => n.MemberId == memberId);
-        var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
-        var items = await (unreadOnly == true ? mine.Where(n => n.ReadAt == null) : mine)
-            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take).ToListAsync(cancellationToken);
-        return TypedResults.Ok(new NotificationPage(unread, items.Select(NotificationView.Of).ToList()));
+
+        // One statement, so the unread count and the items come from the same snapshot: two queries let a notification
+        // arriving in between show up in the items but not in the count.
+        var rows = await (unreadOnly == true ? mine.Where(n => n.ReadAt == null) : mine)
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take)
+            .Select(n => new { Notification = n, Unread = mine.Count(u => u.ReadAt == null) })
+            .ToListAsync(cancellationToken);
+        var unread = rows.Count > 0 ? rows[0].Unread : 0;
+        return TypedResults.Ok(new NotificationPage(unread, rows.Select(r => NotificationView.Of(r.Notification)).ToList()));
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(
