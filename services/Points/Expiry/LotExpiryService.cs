@@ -1,35 +1,26 @@
+using Changxing.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Changxing.Points.Expiry;
 
 /// <summary>Runs the expiry job at start-up and every <see cref="PointsOptions.ExpiryJobInterval"/>; the job is idempotent, so hourly runs catch the day change.</summary>
 public sealed partial class LotExpiryService(LotExpiryJob job, TimeProvider clock, IOptions<PointsOptions> options, ILogger<LotExpiryService> logger)
-    : BackgroundService
+    : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.ExpiryJobInterval;
+
+    protected override async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.ExpiryJobInterval, clock);
-        do
+        var report = await job.RunOnceAsync(cancellationToken);
+        var reported = report.ExpiredReported + report.ExpiringSoonReported;
+        if (reported > 0)
         {
-            try
-            {
-                var report = await job.RunOnceAsync(stoppingToken);
-                if (report.ExpiredReported + report.ExpiringSoonReported > 0)
-                {
-                    LogReported(logger, report.ExpiringSoonReported, report.ExpiredReported);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
+            LogReported(Logger, report.ExpiringSoonReported, report.ExpiredReported);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+
+        return reported;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Expiry job: {Soon} lots expiring soon, {Expired} lots expired")]
     private static partial void LogReported(ILogger logger, int soon, int expired);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Expiry job failed; retrying at the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

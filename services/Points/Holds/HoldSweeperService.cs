@@ -1,35 +1,25 @@
+using Changxing.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Changxing.Points.Holds;
 
 /// <summary>Runs the hold sweeper every <see cref="PointsOptions.HoldSweepInterval"/>.</summary>
 public sealed partial class HoldSweeperService(HoldSweeper sweeper, TimeProvider clock, IOptions<PointsOptions> options, ILogger<HoldSweeperService> logger)
-    : BackgroundService
+    : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.HoldSweepInterval;
+
+    protected override async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.Value.HoldSweepInterval, clock);
-        do
+        var released = await sweeper.RunOnceAsync(cancellationToken);
+        if (released > 0)
         {
-            try
-            {
-                var released = await sweeper.RunOnceAsync(stoppingToken);
-                if (released > 0)
-                {
-                    LogSwept(logger, released);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
+            LogSwept(Logger, released);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+
+        return released;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Released {Count} overdue holds")]
     private static partial void LogSwept(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Hold sweep failed; retrying at the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }

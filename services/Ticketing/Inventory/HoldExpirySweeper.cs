@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Hosting;
 using Changxing.Ticketing.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,18 +10,22 @@ public sealed partial class HoldExpirySweeper(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<TicketingOptions> options,
-    ILogger<HoldExpirySweeper> logger) : BackgroundService
+    ILogger<HoldExpirySweeper> logger) : PeriodicJob(clock, logger)
 {
     public const int BatchSize = 500;
 
+    protected override TimeSpan Interval => options.Value.SweepInterval;
+
+    protected override bool RunsAtStart => false;
+
     /// <summary>One sweep: every due hold, run by run under each run's lock. Returns how many expired.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TicketingDbContext>();
         var inventory = scope.ServiceProvider.GetRequiredService<SeatInventory>();
         var locks = scope.ServiceProvider.GetRequiredService<RunLocks>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var runs = await db.SeatHolds.AsNoTracking()
             .Where(h => h.Status == HoldStatus.Held && h.ExpiresAt <= now)
             .Select(h => h.RunId)
@@ -36,31 +41,12 @@ public sealed partial class HoldExpirySweeper(
 
         if (expired > 0)
         {
-            LogExpired(logger, expired);
+            LogExpired(Logger, expired);
         }
 
         return expired;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogSweepFailed(logger, e);
-            }
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} seat holds")]
     private static partial void LogExpired(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Hold expiry sweep failed; retrying at the next tick")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 }

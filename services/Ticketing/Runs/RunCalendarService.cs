@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Hosting;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Search;
 using Changxing.Ticketing.Seed;
@@ -15,8 +16,13 @@ public sealed partial class RunCalendarService(
     SearchReadModel readModel,
     TimeProvider clock,
     IOptions<TicketingOptions> options,
-    ILogger<RunCalendarService> logger) : BackgroundService
+    ILogger<RunCalendarService> logger) : PeriodicJob(clock, logger)
 {
+    protected override TimeSpan Interval => options.Value.CalendarInterval;
+
+    // StartAsync has just run it, before the service answers.
+    protected override bool RunsAtStart => false;
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await using (var scope = scopes.CreateAsyncScope())
@@ -24,7 +30,7 @@ public sealed partial class RunCalendarService(
             if (options.Value.SeedReferenceData)
             {
                 var seeded = await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(cancellationToken);
-                LogSeeded(logger, seeded);
+                LogSeeded(Logger, seeded);
             }
         }
 
@@ -32,30 +38,14 @@ public sealed partial class RunCalendarService(
         await base.StartAsync(cancellationToken);
     }
 
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TicketingDbContext>();
         var added = await scope.ServiceProvider.GetRequiredService<RunCalendar>().EnsureRunsAsync(cancellationToken);
         await readModel.ReloadAsync(db, cancellationToken);
-        LogScheduled(logger, added);
+        LogScheduled(Logger, added);
         return added;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.CalendarInterval, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} reference stations and trains")]
@@ -63,7 +53,4 @@ public sealed partial class RunCalendarService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled {Count} new runs; search read model loaded")]
     private static partial void LogScheduled(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run calendar update failed; retrying at the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception exception);
 }
