@@ -30,6 +30,7 @@ public static class ServiceDefaultsExtensions
         {
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
             ctx.ProblemDetails.Extensions.TryAdd("correlationId", CorrelationId.Current);
+            DefaultReasons.Apply(ctx);
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddHealthChecks();
@@ -45,6 +46,7 @@ public static class ServiceDefaultsExtensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<UnsupportedCharsetMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();

@@ -51,12 +51,47 @@ public sealed class ProblemDetailsSpecs : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Should_answer_an_unknown_route_with_a_404_problem()
+    public async Task Should_answer_an_unknown_route_with_a_404_problem_and_the_NotFound_reason()
     {
         using var response = await _client.GetAsync(new Uri("/nowhere", UriKind.Relative));
+        var problem = await ReadProblem(response);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(404, (await ReadProblem(response)).GetProperty("status").GetInt32());
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.Equal(ReasonCodes.NotFound, problem.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Should_give_the_problems_the_framework_writes_itself_a_reason()
+    {
+        using var wrongMethod = await _client.DeleteAsync(new Uri("/orders", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Equal(ReasonCodes.InvalidRequest, (await ReadProblem(wrongMethod)).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Should_answer_a_body_in_an_unknown_charset_with_a_415_problem_not_a_server_error()
+    {
+        // Found by the bad-input fuzzer (issue #9): JSON binding threw InvalidOperationException on the charset, answering 500.
+        using var body = new StringContent("{\"quantity\": 1}");
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=klingon");
+        using var response = await _client.PostAsync(new Uri("/orders", UriKind.Relative), body);
+        var problem = await ReadProblem(response);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ReasonCodes.InvalidRequest, problem.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Should_still_read_a_body_in_a_charset_dotnet_knows()
+    {
+        using var body = new StringContent("{\"quantity\": 3}", Encoding.Unicode);
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=utf-16");
+        using var response = await _client.PostAsync(new Uri("/orders", UriKind.Relative), body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

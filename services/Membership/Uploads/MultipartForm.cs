@@ -1,0 +1,22 @@
+namespace Changxing.Membership.Uploads;
+
+/// <summary>
+/// Reads an upload's multipart form. ASP.NET throws <see cref="InvalidDataException"/> on a malformed body (a section
+/// without Content-Disposition, a missing closing boundary), which would answer 500; here it is a refusal instead.
+/// </summary>
+public static class MultipartForm
+{
+    public static async Task<IFormCollection?> TryReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    public const string Malformed = "The multipart/form-data body is malformed (上传内容格式错误).";
+}
