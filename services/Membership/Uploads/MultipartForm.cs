@@ -2,7 +2,8 @@ namespace Changxing.Membership.Uploads;
 
 /// <summary>
 /// Reads an upload's multipart form. ASP.NET throws <see cref="InvalidDataException"/> on a malformed body (a section
-/// without Content-Disposition, a missing closing boundary), which would answer 500; here it is a refusal instead.
+/// without Content-Disposition, a missing closing boundary) and <see cref="IOException"/> on one without any boundary,
+/// which would answer 500; here both are a refusal instead.
 /// </summary>
 public static class MultipartForm
 {
@@ -13,6 +14,10 @@ public static class MultipartForm
             return await request.ReadFormAsync(cancellationToken);
         }
         catch (InvalidDataException)
+        {
+            return null;
+        }
+        catch (IOException) when (!cancellationToken.IsCancellationRequested)
         {
             return null;
         }

@@ -33,6 +33,7 @@ public static class ServiceDefaultsExtensions
             DefaultReasons.Apply(ctx);
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<RefusedValueExceptionHandler>();
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi();
         builder.AddServiceTelemetry();

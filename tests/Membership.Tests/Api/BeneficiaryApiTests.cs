@@ -63,6 +63,12 @@ public sealed class BeneficiaryApiTests(MembershipApiFactory factory) : IClassFi
 
         await Problems.AssertAsync(await member.Client.PostAsync("/api/membership/beneficiaries", truncated),
             HttpStatusCode.BadRequest, MembershipReasonCodes.UploadRejected);
+
+        // And one with no boundary at all (IOException inside the form reader).
+        using var json = new StringContent("{}");
+        json.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=fuzz");
+        await Problems.AssertAsync(await member.Client.PostAsync("/api/membership/beneficiaries", json),
+            HttpStatusCode.BadRequest, MembershipReasonCodes.UploadRejected);
     }
 
     [Fact]
