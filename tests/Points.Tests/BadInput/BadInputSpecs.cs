@@ -20,7 +20,7 @@ public sealed class BadInputSpecs(BadInputApiFactory<Program> factory, ITestOutp
                 new MemberActivated(memberId, "测试会员", new DateOnly(1980, 1, 1), factory.Clock.GetUtcNow()), CancellationToken.None);
         }
 
-        var (report, violations) = await BadInputSuite.RunAsync(factory, memberId, otherMemberId: Guid.NewGuid(), casesPerOperation: 60, writesAllowedOnRefusal: new Dictionary<string, string>());
+        var (report, violations) = await BadInputSuite.RunAsync(factory, memberId, otherMemberId: Guid.NewGuid(), casesPerOperation: 40, writesAllowedOnRefusal: new Dictionary<string, string>());
 
         output.WriteLine(report.Summary);
         Assert.True(violations.Count == 0, report.Explain(violations));

@@ -6,6 +6,9 @@ namespace Changxing.TestSupport.BadInput;
 /// <summary>The results of a run, and the checks that span it: refusals that wrote, and stored markers of refused cases.</summary>
 public sealed record BadInputReport(string Seed, IReadOnlyList<BadInputResult> Results)
 {
+    /// <summary>How many markers the database scan found (all from accepted cases when the run passes).</summary>
+    public int StoredMarkerCount { get; init; }
+
     public IEnumerable<string> AnswerViolations =>
         Results.Where(r => r.Violation is not null).Select(r => $"{r.Violation}\n  {r.Describe()}");
 
@@ -33,7 +36,7 @@ public sealed record BadInputReport(string Seed, IReadOnlyList<BadInputResult> R
         $"{Results.Count} cases over {Results.Select(r => r.Case.Operation.Key).Distinct().Count()} operations, seed {Seed}; answers: " +
         string.Join(", ", Results.GroupBy(r => r.Status is { } s ? ((int)s).ToString(CultureInfo.InvariantCulture) : "none")
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} x{g.Count()}")) +
-        $"; slowest {Results.Max(r => r.Elapsed).TotalMilliseconds:0} ms";
+        $"; slowest {Results.Max(r => r.Elapsed).TotalMilliseconds:0} ms; {StoredMarkerCount} marker(s) found stored";
 
     /// <summary>The failure message: the seed to replay, and each violation with the request that caused it (the first 25).</summary>
     public string Explain(IReadOnlyCollection<string> violations)

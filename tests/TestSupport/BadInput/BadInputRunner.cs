@@ -42,7 +42,8 @@ public sealed class BadInputRunner(IReadOnlyList<BadInputCaller> callers, BadInp
 
             // An event stream that opened is a valid answer that never ends: do not wait for its end.
             var body = mediaType == "text/event-stream" ? string.Empty : await response.Content.ReadAsStringAsync(timeout.Token);
-            return new BadInputResult(number, @case, caller.Name, response.StatusCode, watch.Elapsed, BadInputVerdict.Judge(response.StatusCode, mediaType, body));
+            return new BadInputResult(number, @case, caller.Name, response.StatusCode, watch.Elapsed,
+                BadInputVerdict.Judge(response.StatusCode, mediaType, body, request.RequestUri!.OriginalString));
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {

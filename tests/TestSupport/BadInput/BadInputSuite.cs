@@ -34,6 +34,7 @@ public static class BadInputSuite
 
         var report = await new BadInputRunner(callers, BadInputOptions.FromEnvironment(casesPerOperation, inProcess: true)).RunAsync(operations);
         var stored = await StoredMarkers.FindAsync(factory.Database);
+        report = report with { StoredMarkerCount = stored.Count };
         var violations = report.AnswerViolations
             .Concat(report.RefusalsThatWrote(factory.Writes, writesAllowedOnRefusal))
             .Concat(report.MarkersNotAccepted(stored))

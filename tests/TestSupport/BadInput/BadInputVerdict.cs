@@ -10,7 +10,7 @@ namespace Changxing.TestSupport.BadInput;
 /// </summary>
 public static class BadInputVerdict
 {
-    public static string? Judge(HttpStatusCode? status, string? mediaType, string body)
+    public static string? Judge(HttpStatusCode? status, string? mediaType, string body, string pathAndQuery = "")
     {
         if (status is null)
         {
@@ -18,6 +18,13 @@ public static class BadInputVerdict
         }
 
         var code = (int)status.Value;
+        if (code == 400 && body.Length == 0 && mediaType is null && IsRequestLineKestrelRefuses(pathAndQuery))
+        {
+            // Kestrel refuses a path with an encoded NUL while parsing the request line, before any middleware can
+            // write a problem document: the one bare 400 allowed, and only for such a path.
+            return null;
+        }
+
         if (code >= 500)
         {
             return $"answered {code}: {Excerpt(body)}";
@@ -58,6 +65,12 @@ public static class BadInputVerdict
         }
 
         return null;
+    }
+
+    private static bool IsRequestLineKestrelRefuses(string pathAndQuery)
+    {
+        var path = pathAndQuery.Split('?')[0];
+        return path.Contains("%00", StringComparison.Ordinal);
     }
 
     private static string Excerpt(string body) => body.Length <= 300 ? body : body[..300] + "...";
