@@ -14,6 +14,7 @@ public static class ReasonCodes
     public const string Conflict = nameof(Conflict);
     public const string RateLimited = nameof(RateLimited);
     public const string Unauthenticated = nameof(Unauthenticated);
+    public const string Forbidden = nameof(Forbidden);
     public const string DownstreamUnavailable = nameof(DownstreamUnavailable);
     public const string DownstreamTimedOut = nameof(DownstreamTimedOut);
 

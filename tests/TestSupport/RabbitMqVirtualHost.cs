@@ -34,6 +34,13 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
         }
     }
 
+    /// <summary>The names of the queues in a virtual host (the broker has no management plugin here: rabbitmqctl lists them).</summary>
+    public static async Task<IReadOnlyList<string>> QueuesAsync(string virtualHost)
+    {
+        var listing = await RabbitMqCtlAsync("list_queues", "-p", virtualHost, "name", "--no-table-headers");
+        return listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
     private static async Task EnsureBrokerReachableAsync()
     {
         using var tcp = new TcpClient();
@@ -49,7 +56,7 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
         }
     }
 
-    private static async Task RabbitMqCtlAsync(params string[] args)
+    private static async Task<string> RabbitMqCtlAsync(params string[] args)
     {
         var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add("-q");
@@ -59,11 +66,14 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start rabbitmqctl.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed ({process.ExitCode}): {stderr}");
         }
+
+        return await stdout;
     }
 }

@@ -127,6 +127,19 @@ public class SearchApiTests(TicketingApiFactory factory) : IClassFixture<Ticketi
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
+    [Fact]
+    public async Task Should_refuse_a_station_name_or_pinyin_longer_than_its_column()
+    {
+        // Found by the bad-input fuzzer on PostgreSQL (issue #9): a 100 KB pinyin reached the database and answered 500.
+        var operatorClient = factory.CreateClientFor(Guid.NewGuid(), Roles.Operator);
+
+        var longName = await operatorClient.PutJsonAsync("/api/ticketing/stations/ZZA", new { name = new string('测', Stations.Station.MaxNameLength + 1), pinyin = "Ceshi" });
+        var longPinyin = await operatorClient.PutJsonAsync("/api/ticketing/stations/ZZA", new { name = "测试", pinyin = new string('a', Stations.Station.MaxPinyinLength + 1) });
+
+        Assert.Equal(ReasonCodes.InvalidRequest, await longName.ReasonAsync(HttpStatusCode.BadRequest));
+        Assert.Equal(ReasonCodes.InvalidRequest, await longPinyin.ReasonAsync(HttpStatusCode.BadRequest));
+    }
+
     private async Task<IReadOnlyList<ClassOffer>> SearchG9201Async(string from, string to, string date, string trip = "OneWay")
     {
         var result = await factory.CreateClient().GetAsync($"/api/ticketing/search?from={from}&to={to}&date={date}&trip={trip}").ReadAsync<SearchResponse>();

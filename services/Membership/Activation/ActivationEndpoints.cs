@@ -83,7 +83,11 @@ public static class ActivationEndpoints
             return ProblemResults.BadRequest(MembershipReasonCodes.UploadRejected, "Send multipart/form-data with a 'video' file.");
         }
 
-        var form = await http.Request.ReadFormAsync(cancellationToken);
+        if (await MultipartForm.TryReadAsync(http.Request, cancellationToken) is not { } form)
+        {
+            return ProblemResults.BadRequest(MembershipReasonCodes.UploadRejected, MultipartForm.Malformed);
+        }
+
         var video = form.Files.GetFile("video");
         if (await uploads.RefusalAsync(video, "video", UploadKind.FaceVideo, cancellationToken) is { } refusal)
         {

@@ -59,7 +59,11 @@ public static class BeneficiaryEndpoints
                 "Send multipart/form-data with name, idNumber, idFront, idBack and faceVideo.");
         }
 
-        var form = await http.Request.ReadFormAsync(cancellationToken);
+        if (await MultipartForm.TryReadAsync(http.Request, cancellationToken) is not { } form)
+        {
+            return ProblemResults.BadRequest(MembershipReasonCodes.UploadRejected, MultipartForm.Malformed);
+        }
+
         var name = form["name"].ToString().Trim();
         if (!AccountRules.IsName(name))
         {

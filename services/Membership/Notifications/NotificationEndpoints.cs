@@ -69,8 +69,8 @@ public static class NotificationEndpoints
 
     /// <summary>
     /// text/event-stream: one <c>notification</c> event (JSON) per new message while the connection stays open.
-    /// The headers are sent at once, so the client (and the gateway, which does not buffer event streams) sees the
-    /// stream open before the first message.
+    /// The stream opens with a comment line: a proxy (the gateway's YARP among them) sends the response headers on with
+    /// the first body bytes, so headers alone left a client behind the gateway waiting until the first message.
     /// </summary>
     internal static async Task Stream(HttpContext http, NotificationStream stream, IOptions<JsonOptions> json)
     {
@@ -81,9 +81,10 @@ public static class NotificationEndpoints
         http.Response.Headers["X-Accel-Buffering"] = "no";
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await http.Response.StartAsync(aborted);
-        await http.Response.Body.FlushAsync(aborted);
         try
         {
+            await http.Response.WriteAsync(": open\n\n", aborted);
+            await http.Response.Body.FlushAsync(aborted);
             await SseFormatter.WriteAsync(Follow(stream, memberId, json.Value.SerializerOptions, aborted), http.Response.Body, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)

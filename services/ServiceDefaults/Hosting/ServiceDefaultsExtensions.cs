@@ -30,8 +30,10 @@ public static class ServiceDefaultsExtensions
         {
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier);
             ctx.ProblemDetails.Extensions.TryAdd("correlationId", CorrelationId.Current);
+            DefaultReasons.Apply(ctx);
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<RefusedValueExceptionHandler>();
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi(o => o.AddOperationTransformer<EndpointAccessOpenApiTransformer>());
         builder.AddServiceTelemetry();
@@ -45,6 +47,7 @@ public static class ServiceDefaultsExtensions
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<UnsupportedCharsetMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapHealthEndpoints();

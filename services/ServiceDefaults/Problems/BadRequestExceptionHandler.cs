@@ -1,4 +1,3 @@
-using Changxing.Contracts;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 
@@ -10,26 +9,9 @@ namespace Changxing.ServiceDefaults.Problems;
 /// </summary>
 public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
-    {
-        if (exception is not BadHttpRequestException bad)
-        {
-            return false;
-        }
-
-        httpContext.Response.StatusCode = bad.StatusCode;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails =
-            {
-                Status = bad.StatusCode,
-                Title = bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Invalid request",
-                Detail = bad.Message,
-                Type = ProblemResults.TypeUri(ReasonCodes.InvalidRequest),
-                Extensions = { ["reason"] = ReasonCodes.InvalidRequest },
-            },
-        });
-    }
+    public ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken) =>
+        exception is BadHttpRequestException bad
+            ? InvalidRequestProblem.WriteAsync(problems, httpContext, exception, bad.StatusCode,
+                bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Invalid request", bad.Message)
+            : ValueTask.FromResult(false);
 }

@@ -4,6 +4,8 @@ namespace Changxing.Ticketing.Stations;
 public sealed class Station
 {
     public const int CodeLength = 3;
+    public const int MaxNameLength = 32;
+    public const int MaxPinyinLength = 64;
 
     public required string Code { get; init; }
 

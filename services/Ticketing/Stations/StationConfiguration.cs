@@ -10,7 +10,7 @@ internal sealed class StationConfiguration : IEntityTypeConfiguration<Station>
         builder.ToTable("Stations");
         builder.HasKey(s => s.Code);
         builder.Property(s => s.Code).HasMaxLength(Station.CodeLength);
-        builder.Property(s => s.Name).HasMaxLength(32);
-        builder.Property(s => s.Pinyin).HasMaxLength(64);
+        builder.Property(s => s.Name).HasMaxLength(Station.MaxNameLength);
+        builder.Property(s => s.Pinyin).HasMaxLength(Station.MaxPinyinLength);
     }
 }

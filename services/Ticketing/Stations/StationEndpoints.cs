@@ -36,9 +36,11 @@ public static class StationEndpoints
         string code, StationInput input, TicketingDbContext db, SearchReadModel model, CancellationToken cancellationToken)
     {
         code = code.ToUpperInvariant();
-        if (!Station.IsWellFormedCode(code) || string.IsNullOrWhiteSpace(input.Name) || string.IsNullOrWhiteSpace(input.Pinyin))
+        if (!Station.IsWellFormedCode(code) || string.IsNullOrWhiteSpace(input.Name) || string.IsNullOrWhiteSpace(input.Pinyin)
+            || input.Name.Trim().Length > Station.MaxNameLength || input.Pinyin.Trim().Length > Station.MaxPinyinLength)
         {
-            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "A station needs a three-letter telegraph code, a Chinese name and its pinyin.");
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest,
+                $"A station needs a three-letter telegraph code, a Chinese name (at most {Station.MaxNameLength} characters) and its pinyin (at most {Station.MaxPinyinLength}).");
         }
 
         var station = await db.Stations.FindAsync([code], cancellationToken);

@@ -54,6 +54,24 @@ public sealed class BeneficiaryApiTests(MembershipApiFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Should_refuse_a_malformed_multipart_body_with_a_400_not_a_server_error()
+    {
+        // Found by the bad-input fuzzer (issue #9): a body cut off after its last boundary made ReadFormAsync throw, answering 500.
+        var member = await MemberSession.RegisterAsync(factory);
+        using var truncated = new StringContent("--fuzz\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n李四\r\n--fuzz");
+        truncated.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=fuzz");
+
+        await Problems.AssertAsync(await member.Client.PostAsync("/api/membership/beneficiaries", truncated),
+            HttpStatusCode.BadRequest, MembershipReasonCodes.UploadRejected);
+
+        // And one with no boundary at all (IOException inside the form reader).
+        using var json = new StringContent("{}");
+        json.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=fuzz");
+        await Problems.AssertAsync(await member.Client.PostAsync("/api/membership/beneficiaries", json),
+            HttpStatusCode.BadRequest, MembershipReasonCodes.UploadRejected);
+    }
+
+    [Fact]
     public async Task Should_refuse_the_same_person_twice_and_a_ninth_beneficiary()
     {
         var member = await MemberSession.RegisterAsync(factory);

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Changxing.Membership.Accounts;
 using Changxing.ServiceDefaults.Auth;
+using Changxing.TestSupport;
 
 namespace Changxing.Membership.Tests.Support;
 
@@ -10,7 +11,7 @@ public sealed record MemberSession(Guid MemberId, string Name, string IdNumber, 
 {
     public const string DefaultPassword = "Secret-Pass-2026";
 
-    public static async Task<MemberSession> RegisterAsync(MembershipApiFactory factory, string name = "张三", string? idNumber = null, string? phone = null)
+    public static async Task<MemberSession> RegisterAsync(ServiceApiFactory<Program> factory, string name = "张三", string? idNumber = null, string? phone = null)
     {
         var id = idNumber ?? TestPeople.IdNumber();
         var tel = phone ?? TestPeople.Phone();
@@ -26,7 +27,7 @@ public sealed record MemberSession(Guid MemberId, string Name, string IdNumber, 
     }
 
     /// <summary>Real-name, face and an approving review: the member is active afterwards.</summary>
-    public static async Task<MemberSession> RegisterActiveAsync(MembershipApiFactory factory, string name = "张三", string? idNumber = null)
+    public static async Task<MemberSession> RegisterActiveAsync(ServiceApiFactory<Program> factory, string name = "张三", string? idNumber = null)
     {
         var member = await RegisterAsync(factory, name, idNumber);
         (await member.Client.PostAsJsonAsync("/api/membership/activation/real-name", new { name, idNumber = member.IdNumber })).EnsureSuccessStatusCode();

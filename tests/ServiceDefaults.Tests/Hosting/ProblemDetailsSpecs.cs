@@ -9,6 +9,8 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Changxing.ServiceDefaults.Tests.Hosting;
 
@@ -28,6 +30,8 @@ public sealed class ProblemDetailsSpecs : IAsyncLifetime
         _app.MapPost("/orders", (OrderRequest order) => TypedResults.Ok(order.Quantity));
         _app.MapGet("/boom", string () => throw new InvalidOperationException("secret internal detail"));
         _app.MapGet("/refused", () => ProblemResults.Conflict(ReasonCodes.QuotaExhausted, "No 兑 quota left."));
+        _app.MapGet("/too-long", string () => throw new DbUpdateException("saving failed",
+            new PostgresException("value too long for type character varying(32)", "ERROR", "ERROR", PostgresErrorCodes.StringDataRightTruncation)));
         await _app.StartAsync();
         _client = _app.GetTestClient();
     }
@@ -51,12 +55,58 @@ public sealed class ProblemDetailsSpecs : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Should_answer_an_unknown_route_with_a_404_problem()
+    public async Task Should_answer_an_unknown_route_with_a_404_problem_and_the_NotFound_reason()
     {
         using var response = await _client.GetAsync(new Uri("/nowhere", UriKind.Relative));
+        var problem = await ReadProblem(response);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal(404, (await ReadProblem(response)).GetProperty("status").GetInt32());
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.Equal(ReasonCodes.NotFound, problem.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Should_give_the_problems_the_framework_writes_itself_a_reason()
+    {
+        using var wrongMethod = await _client.DeleteAsync(new Uri("/orders", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
+        Assert.Equal(ReasonCodes.InvalidRequest, (await ReadProblem(wrongMethod)).GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Should_answer_a_body_in_an_unknown_charset_with_a_415_problem_not_a_server_error()
+    {
+        // Found by the bad-input fuzzer (issue #9): JSON binding threw InvalidOperationException on the charset, answering 500.
+        using var body = new StringContent("{\"quantity\": 1}");
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=klingon");
+        using var response = await _client.PostAsync(new Uri("/orders", UriKind.Relative), body);
+        var problem = await ReadProblem(response);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(ReasonCodes.InvalidRequest, problem.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Should_answer_a_value_the_database_refuses_with_a_400_problem_not_a_server_error()
+    {
+        // Found by the bad-input fuzzer on PostgreSQL (issue #9): a 100 KB station pinyin overflowed its column, answering 500.
+        using var response = await _client.GetAsync(new Uri("/too-long", UriKind.Relative));
+        var problem = await ReadProblem(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(ReasonCodes.InvalidRequest, problem.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Should_still_read_a_body_in_a_charset_dotnet_knows()
+    {
+        using var body = new StringContent("{\"quantity\": 3}", Encoding.Unicode);
+        body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json; charset=utf-16");
+        using var response = await _client.PostAsync(new Uri("/orders", UriKind.Relative), body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
