@@ -1,4 +1,5 @@
 using Changxing.Contracts;
+using Changxing.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -25,7 +26,9 @@ internal static class ForwardingProblems
 
                 var service = context.HttpContext.Features.Get<Yarp.ReverseProxy.Model.IReverseProxyFeature>()?.Cluster?.Config.ClusterId ?? "downstream";
                 var timedOut = error.Error == ForwarderError.RequestTimedOut;
-                context.ProblemDetails.Extensions["reason"] = timedOut ? ReasonCodes.DownstreamTimedOut : ReasonCodes.DownstreamUnavailable;
+                var reason = timedOut ? ReasonCodes.DownstreamTimedOut : ReasonCodes.DownstreamUnavailable;
+                context.ProblemDetails.Extensions["reason"] = reason;
+                context.ProblemDetails.Type = ProblemResults.TypeUri(reason);
                 context.ProblemDetails.Detail = timedOut
                     ? $"The {service} service did not answer in time; try again later."
                     : $"The {service} service cannot be reached right now; try again later.";

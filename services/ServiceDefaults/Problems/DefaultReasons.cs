@@ -17,8 +17,8 @@ public static class DefaultReasons
         StatusCodes.Status404NotFound => ReasonCodes.NotFound,
         StatusCodes.Status409Conflict => ReasonCodes.Conflict,
         StatusCodes.Status429TooManyRequests => ReasonCodes.RateLimited,
-        StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout
-            => ReasonCodes.DownstreamUnavailable,
+        StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable => ReasonCodes.DownstreamUnavailable,
+        StatusCodes.Status504GatewayTimeout => ReasonCodes.DownstreamTimedOut,
         >= 500 => ReasonCodes.SystemError,
         _ => ReasonCodes.InvalidRequest,
     };
