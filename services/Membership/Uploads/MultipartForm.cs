@@ -7,6 +7,8 @@ namespace Changxing.Membership.Uploads;
 /// </summary>
 public static class MultipartForm
 {
+    public const string Malformed = "The multipart/form-data body is malformed (上传内容格式错误).";
+
     public static async Task<IFormCollection?> TryReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         try
@@ -22,6 +24,4 @@ public static class MultipartForm
             return null;
         }
     }
-
-    public const string Malformed = "The multipart/form-data body is malformed (上传内容格式错误).";
 }

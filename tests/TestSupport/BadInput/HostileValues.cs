@@ -2,7 +2,8 @@ namespace Changxing.TestSupport.BadInput;
 
 /// <summary>
 /// What a hostile or careless client sends. Strings carry <see cref="Marker"/>, which the runner replaces with a
-/// marker naming the case (<c>fuzz123x</c>): letters and digits only, so it survives URL escaping and upper-casing, so a stored value can be traced back to the request that put it there.
+/// marker naming the case (<c>fuzz123x</c>), so a stored value can be traced back to the request that put it there.
+/// Letters and digits only: it survives URL escaping and upper-casing.
 /// </summary>
 public static class HostileValues
 {
