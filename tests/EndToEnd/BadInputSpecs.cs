@@ -1,5 +1,6 @@
 using Changxing.EndToEnd.Infrastructure;
-using Changxing.EndToEnd.Scenarios;
+using Changxing.SystemHarness;
+using Changxing.SystemHarness.Scenarios;
 using Changxing.TestSupport.BadInput;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;

@@ -1,6 +1,7 @@
 using System.Text;
 using Changxing.EndToEnd.Infrastructure;
-using Changxing.EndToEnd.Scenarios;
+using Changxing.SystemHarness;
+using Changxing.SystemHarness.Scenarios;
 using Changxing.TestSupport;
 using RabbitMQ.Client;
 using Xunit.Abstractions;

@@ -1,6 +1,7 @@
 using System.Net;
 using Changxing.EndToEnd.Infrastructure;
-using Changxing.EndToEnd.Scenarios;
+using Changxing.SystemHarness;
+using Changxing.SystemHarness.Scenarios;
 using Xunit.Abstractions;
 
 namespace Changxing.EndToEnd;
