@@ -93,6 +93,20 @@ public sealed class Journeys(SystemUnderTest system)
     /// <summary>A G train whose <paramref name="seatClass"/> shows "兑" from Beijing South to Shanghai Hongqiao in the coming days.</summary>
     public async Task<(string Train, DateOnly Date, long Points)> FindRedeemableAsync(string seatClass = "Second", string? except = null)
     {
+        await foreach (var run in RedeemableRunsAsync(seatClass))
+        {
+            if (run.Train != except)
+            {
+                return run;
+            }
+        }
+
+        throw new InvalidOperationException("No redeemable train found in the coming 30 days.");
+    }
+
+    /// <summary>Every run (train and date) whose <paramref name="seatClass"/> shows "兑" from Beijing South to Shanghai Hongqiao, from 3 to 30 days ahead.</summary>
+    public async IAsyncEnumerable<(string Train, DateOnly Date, long Points)> RedeemableRunsAsync(string seatClass = "Second")
+    {
         using var anonymous = system.CreateClient();
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         for (var day = today.AddDays(3); day < today.AddDays(30); day = day.AddDays(1))
@@ -100,21 +114,35 @@ public sealed class Journeys(SystemUnderTest system)
             var search = await anonymous.GetJsonAsync($"/api/ticketing/search?from=VNP&to=AOH&date={day:yyyy-MM-dd}");
             foreach (var train in search.GetProperty("trains").EnumerateArray())
             {
-                var number = train.Str("trainNumber");
                 foreach (var offer in train.GetProperty("classes").EnumerateArray())
                 {
-                    if (number != except && offer.Str("seatClass") == seatClass && offer.GetProperty("mark").ValueKind == JsonValueKind.String)
+                    if (offer.Str("seatClass") == seatClass && offer.GetProperty("mark").ValueKind == JsonValueKind.String)
                     {
-                        return (number, day, offer.GetProperty("pointsPrice").GetInt64());
+                        yield return (train.Str("trainNumber"), day, offer.GetProperty("pointsPrice").GetInt64());
                     }
                 }
             }
         }
-
-        throw new InvalidOperationException("No redeemable train found in the coming 30 days.");
     }
 
-    public async Task<Guid> RedeemAsync(Member member, string train, DateOnly date, string code, Guid? beneficiaryId = null, string seatClass = "Second")
+    /// <summary>An active member (aged 60+, so x15) with at least <paramref name="points"/> points and a consumption password.</summary>
+    public async Task<Member> RichMemberAsync(long points)
+    {
+        var member = await SignUpAsync(new DateOnly(1950, 1, 15));
+        await ActivateAsync(member);
+        long earned = 0;
+        while (earned < points)
+        {
+            // x15 for this age: one back-registration (补登) usually covers it.
+            earned += await EarnAsync(member, Math.Max(2_000m, Math.Ceiling((points - earned) / 15m)));
+        }
+
+        await SetConsumptionPasswordAsync(member);
+        return member;
+    }
+
+    /// <summary>Submits a redemption; a retry after a failed answer passes the same <paramref name="idempotencyKey"/>.</summary>
+    public async Task<Guid> RedeemAsync(Member member, string train, DateOnly date, string code, Guid? beneficiaryId = null, string seatClass = "Second", string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/redemptions")
         {
@@ -129,7 +157,7 @@ public sealed class Journeys(SystemUnderTest system)
                 authorisationCode = code,
             }),
         };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+        request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString("N"));
         using var response = await member.Http.SendAsync(request);
         return (await response.ReadJsonAsync(HttpStatusCode.Accepted)).GetProperty("id").GetGuid();
     }
