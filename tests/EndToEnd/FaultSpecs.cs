@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Changxing.EndToEnd.Infrastructure;
 using Changxing.ServiceDefaults.Data;
 using Changxing.SystemHarness;
@@ -41,11 +42,12 @@ public sealed class FaultSpecs(ITestOutputHelper output)
         DrillAsync(DatabaseProvider.Postgres,
         [
             Fault.RefuseDatabaseConnections(TimeSpan.FromSeconds(10)),
-            Fault.KillAndRestart("Ticketing"),
         ]);
 
     private async Task DrillAsync(DatabaseProvider database, Fault[] faults)
     {
+        var clock = Stopwatch.StartNew();
+        void Log(string line) => output.WriteLine($"[{clock.Elapsed.TotalSeconds,5:0.0} s] {line}");
         await using var system = await SystemUnderTest.StartAsync(FaultRun.Options(database, StepTimeout));
         Member[] members = [];
         try
@@ -54,11 +56,11 @@ public sealed class FaultSpecs(ITestOutputHelper output)
             var runs = await journeys.RedeemableRunsAsync().Take(12).ToListAsync();
             members = await Task.WhenAll(Enumerable.Range(0, Members).Select(_ => journeys.RichMemberAsync(runs.Sum(r => r.Points))));
             var stream = new RedemptionStream(system, members, runs);
+            Log($"system started, {Members} members ready");
 
-            var result = await FaultRun.RunAsync(system, faults, stream.RunAsync, Between, SettleTimeout, output.WriteLine);
+            var result = await FaultRun.RunAsync(system, faults, stream.RunAsync, Between, SettleTimeout, Log);
 
-            output.WriteLine($"accepted {stream.Accepted.Count} redemptions; {stream.Unanswered} calls retried during faults");
-            output.WriteLine(result.Report.ToString());
+            Log($"accepted {stream.Accepted.Count} redemptions; {stream.Unanswered} calls retried during faults; {result}");
             Assert.True(stream.Accepted.Count >= faults.Length, $"the stream kept redeeming through the faults (accepted {stream.Accepted.Count})");
             Assert.Contains("Completed", result.Report.ByState.Keys);
             Assert.True(result.Report.Holds, result.Report.ToString());

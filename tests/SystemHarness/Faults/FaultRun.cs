@@ -5,7 +5,18 @@ using Changxing.SystemHarness.Scenarios;
 namespace Changxing.SystemHarness.Faults;
 
 /// <summary>What a fault run did: each fault and how long it lasted, then the settled system's invariant report.</summary>
-public sealed record FaultRunResult(IReadOnlyList<(string Fault, TimeSpan Took)> Faults, TimeSpan LoadRan, TimeSpan Settled, InvariantReport Report);
+public sealed record FaultRunResult(
+    IReadOnlyList<(string Fault, TimeSpan Took)> Faults,
+    TimeSpan LoadRan,
+    TimeSpan Settled,
+    InvariantReport Report,
+    IReadOnlyDictionary<string, long> ErrorQueues)
+{
+    public override string ToString() =>
+        $"load ran {LoadRan.TotalSeconds:0} s, settled in {Settled.TotalSeconds:0.0} s; messages in _error queues: " +
+        (ErrorQueues.Count == 0 ? "none" : string.Join(", ", ErrorQueues.Select(q => $"{q.Key} {q.Value}"))) +
+        Environment.NewLine + Report;
+}
 
 /// <summary>
 /// Issue #9's fault drill: while a load of redemptions runs, inject each fault in turn (each returns once the system is
@@ -69,6 +80,6 @@ public static class FaultRun
         log($"load stopped after {loadRan.TotalSeconds:0} s; settling");
         var (report, settled) = await Settling.SettleAsync(system, settleTimeout);
         log($"settled in {settled.TotalSeconds:0.0} s");
-        return new FaultRunResult(took, loadRan, settled, report);
+        return new FaultRunResult(took, loadRan, settled, report, await ErrorQueues.CountAsync(system.VirtualHost));
     }
 }
