@@ -31,6 +31,31 @@ public static class BrokerFaults
         }
     }
 
+    /// <summary>
+    /// Waits until some message is queued in the virtual host, then purges every queue but the <c>_error</c> ones and
+    /// returns how many messages were lost: for commands and replies sent to a process that is down, the same as if
+    /// their senders had crashed after committing and before publishing (there is no database outbox).
+    /// </summary>
+    public static async Task<long> LoseQueuedMessagesAsync(string virtualHost, TimeSpan waitForMessages)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var queued = await BrokerQueues.ReadyAsync(virtualHost);
+        while (queued.Values.Sum() == 0 && watch.Elapsed < waitForMessages)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+            queued = await BrokerQueues.ReadyAsync(virtualHost);
+        }
+
+        long lost = 0;
+        foreach (var (queue, ready) in queued.Where(q => q.Value > 0))
+        {
+            await RabbitMqCtl.RunAsync("purge_queue", "-p", virtualHost, queue);
+            lost += ready;
+        }
+
+        return lost;
+    }
+
     /// <summary>Stops the broker node (every virtual host, every client), waits <paramref name="down"/>, starts it and waits until it is up.</summary>
     public static async Task RestartBrokerAsync(TimeSpan down)
     {

@@ -62,9 +62,9 @@ public static class FaultRun
                 await Task.Delay(between);
                 log($"fault: {fault.Name}");
                 var watch = Stopwatch.StartNew();
-                await fault.InjectAsync(system);
-                took.Add((fault.Name, watch.Elapsed));
-                log($"  system ready again after {watch.Elapsed.TotalSeconds:0.0} s");
+                var observed = await fault.InjectAsync(system);
+                took.Add((observed is null ? fault.Name : $"{fault.Name} ({observed})", watch.Elapsed));
+                log($"  system ready again after {watch.Elapsed.TotalSeconds:0.0} s{(observed is null ? "" : "; " + observed)}");
             }
 
             await Task.Delay(between);
@@ -80,6 +80,6 @@ public static class FaultRun
         log($"load stopped after {loadRan.TotalSeconds:0} s; settling");
         var (report, settled) = await Settling.SettleAsync(system, settleTimeout);
         log($"settled in {settled.TotalSeconds:0.0} s");
-        return new FaultRunResult(took, loadRan, settled, report, await ErrorQueues.CountAsync(system.VirtualHost));
+        return new FaultRunResult(took, loadRan, settled, report, await BrokerQueues.ErrorsAsync(system.VirtualHost));
     }
 }

@@ -13,6 +13,7 @@ public sealed record InvariantReport(
     int Redemptions,
     IReadOnlyDictionary<string, int> ByState,
     IReadOnlyDictionary<string, int> FailedByReason,
+    int RecoveredByDeadline,
     IReadOnlyList<InvariantCheck> Checks)
 {
     /// <summary>How many breaches a report lists per invariant before it only counts them.</summary>
@@ -26,6 +27,7 @@ public sealed record InvariantReport(
     {
         var text = new StringBuilder();
         text.AppendLine($"redemptions: {Redemptions} ({string.Join(", ", ByState.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}"))})");
+        text.AppendLine($"redemptions a step deadline had to recover (re-sent step or compensation): {RecoveredByDeadline}");
         if (FailedByReason.Count > 0)
         {
             text.AppendLine($"failed by reason: {string.Join(", ", FailedByReason.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}"))}");

@@ -58,6 +58,7 @@ public static class Invariants
             s.Redemptions.Count,
             s.Redemptions.GroupBy(r => r.State).ToDictionary(g => g.Key, g => g.Count()),
             s.Redemptions.Where(r => r.State == Failed).GroupBy(r => r.FailureReason ?? "(none)").ToDictionary(g => g.Key, g => g.Count()),
+            s.Redemptions.Count(r => r.RecoveredByDeadline),
             checks);
     }
 

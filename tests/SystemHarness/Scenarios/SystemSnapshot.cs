@@ -15,7 +15,14 @@ public sealed record SystemSnapshot(
     IReadOnlyList<SystemSnapshot.Lot> Lots,
     IReadOnlyList<SystemSnapshot.PointsMember> Members)
 {
-    public sealed record Redemption(Guid Id, string State, Guid MemberId, string? FailureReason, string? TicketNumber);
+    /// <summary>A redemption; <see cref="Timeline"/> is its JSON story, where a step deadline's re-send shows as "StepResent".</summary>
+    public sealed record Redemption(Guid Id, string State, Guid MemberId, string? FailureReason, string? TicketNumber, string Timeline)
+    {
+        /// <summary>Whether a step deadline had to make up for a lost or unanswered message (re-sent step or compensation, recovered request).</summary>
+        public bool RecoveredByDeadline =>
+            Timeline.Contains("\"StepResent\"", StringComparison.Ordinal) || Timeline.Contains("\"CompensationResent\"", StringComparison.Ordinal)
+            || Timeline.Contains("\"RequestRecovered\"", StringComparison.Ordinal);
+    }
 
     public sealed record SeatHold(Guid Id, Guid? RedemptionId, Guid RunId, string Car, string Seat, long Legs, string Status, string PassengerKey)
     {
@@ -40,8 +47,8 @@ public sealed record SystemSnapshot(
         await using var ticketing = await ServiceDatabase.OpenAsync(system, "Ticketing");
         await using var points = await ServiceDatabase.OpenAsync(system, "Points");
         return new SystemSnapshot(
-            await ticketing.ListAsync("""SELECT "CorrelationId", "CurrentState", "MemberId", "FailureReason", "TicketNumber" FROM "redemptions" """,
-                r => new Redemption(r.GetId(0), r.GetString(1), r.GetId(2), r.GetNullableString(3), r.GetNullableString(4))),
+            await ticketing.ListAsync("""SELECT "CorrelationId", "CurrentState", "MemberId", "FailureReason", "TicketNumber", "Timeline" FROM "redemptions" """,
+                r => new Redemption(r.GetId(0), r.GetString(1), r.GetId(2), r.GetNullableString(3), r.GetNullableString(4), r.GetString(5))),
             await ticketing.ListAsync("""SELECT "Id", "RedemptionId", "RunId", "Car", "Seat", "Legs", "Status", "PassengerKey" FROM "SeatHolds" """,
                 r => new SeatHold(r.GetId(0), r.GetNullableId(1), r.GetId(2), r.GetString(3), r.GetString(4), r.GetInt64(5), r.GetString(6), r.GetString(7))),
             await ticketing.ListAsync("""SELECT "TicketNumber", "HoldId", "RedemptionId", "Status" FROM "Tickets" """,
