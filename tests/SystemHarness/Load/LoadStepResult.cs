@@ -31,6 +31,16 @@ public sealed record LoadStepResult(string Mode, double Offered, DateTimeOffset 
     /// <summary>POST /api/redemptions through the gateway until its 202, as the client saw it.</summary>
     public LatencySummary Submit => LatencySummary.Of(Outcomes.Where(o => o.SubmitMs > 0).Select(o => o.SubmitMs));
 
+    /// <summary>
+    /// Where the time goes: for completed redemptions, the median milliseconds from each timeline event to the next
+    /// ("Submitted→Requested" is the request crossing the bus to the saga, "Requested→Authorised" Membership's step...).
+    /// </summary>
+    public IReadOnlyDictionary<string, double> MedianStageMs =>
+        Outcomes.Where(o => o.Completed)
+            .SelectMany(o => o.Timeline.Zip(o.Timeline.Skip(1), (a, b) => (Stage: $"{a.Event}→{b.Event}", Ms: (b.At - a.At).TotalMilliseconds)))
+            .GroupBy(s => s.Stage)
+            .ToDictionary(g => g.Key, g => LatencySummary.Of(g.Select(s => s.Ms)).P50);
+
     public IReadOnlyDictionary<string, int> FailuresByReason =>
         Outcomes.Where(o => !o.Completed).GroupBy(o => o.Outcome).OrderByDescending(g => g.Count()).ToDictionary(g => g.Key, g => g.Count());
 }

@@ -192,14 +192,15 @@ public sealed class RedemptionLoad(SystemUnderTest system, Population population
 
     private static RedemptionOutcome Finished(PlannedRedemption plan, Guid id, JsonElement view, DateTimeOffset startedAt, double authoriseMs, double submitMs)
     {
-        DateTimeOffset? At(string @event) =>
-            view.GetProperty("timeline").EnumerateArray().Where(e => e.Str("event") == @event).Select(e => (DateTimeOffset?)e.GetProperty("at").GetDateTimeOffset()).FirstOrDefault();
+        var timeline = view.GetProperty("timeline").EnumerateArray()
+            .Select(e => new TimelineMark(e.Str("event"), e.GetProperty("at").GetDateTimeOffset())).ToList();
+        DateTimeOffset? At(string @event) => timeline.Where(e => e.Event == @event).Select(e => (DateTimeOffset?)e.At).FirstOrDefault();
 
         var state = view.Str("state");
         var outcome = state == RedemptionOutcome.CompletedOutcome ? state
             : view.GetProperty("reason").ValueKind == JsonValueKind.String ? view.Str("reason") : state;
         return new RedemptionOutcome(plan, id, outcome, startedAt, authoriseMs, submitMs,
-            At("Submitted"), At("TicketIssued"), view.GetProperty("updatedAt").GetDateTimeOffset());
+            At("Submitted"), At("TicketIssued"), view.GetProperty("updatedAt").GetDateTimeOffset()) { Timeline = timeline };
     }
 
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)

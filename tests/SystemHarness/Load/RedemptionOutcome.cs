@@ -17,6 +17,9 @@ public sealed record RedemptionOutcome(
     DateTimeOffset? TicketIssuedAt,
     DateTimeOffset? FinishedAt)
 {
+    /// <summary>The redemption's timeline (event and time) once it finished; empty when it never did.</summary>
+    public IReadOnlyList<TimelineMark> Timeline { get; init; } = [];
+
     public const string CompletedOutcome = "Completed";
 
     public bool Completed => Outcome == CompletedOutcome;
