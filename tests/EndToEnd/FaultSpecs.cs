@@ -63,7 +63,7 @@ public sealed class FaultSpecs(ITestOutputHelper output)
             var stream = new RedemptionStream(system, members, runs, Pace);
             Log($"{Members} members ready to redeem {runs.Count} runs each");
 
-            var result = await FaultRun.RunAsync(system, faults, stream.RunAsync, Between, SettleTimeout, Log);
+            var result = await FaultRun.RunAsync(system, journeys, faults, stream.RunAsync, Between, SettleTimeout, Log);
 
             Log($"accepted {stream.Accepted.Count} redemptions; {stream.Unanswered} calls retried during faults; {result}");
             Assert.True(stream.Accepted.Count >= faults.Length, $"the stream kept redeeming through the faults (accepted {stream.Accepted.Count})");

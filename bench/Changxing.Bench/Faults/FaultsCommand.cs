@@ -1,16 +1,19 @@
 using System.Globalization;
+using Changxing.Bench.Load;
 using Changxing.ServiceDefaults.Data;
 using Changxing.SystemHarness;
 using Changxing.SystemHarness.Faults;
+using Changxing.SystemHarness.Load;
 using Changxing.SystemHarness.Scenarios;
 using Spectre.Console;
 
 namespace Changxing.Bench.Faults;
 
 /// <summary>
-/// Issue #9's fault drill, run by hand: the four real processes under a steady stream of redemptions while each
-/// service is killed with -9 and restarted in turn, RabbitMQ is restarted, and PostgreSQL refuses connections for
-/// 10 s; then the load stops, the system settles, and the invariants are checked and printed. Exits 1 when one is
+/// Issue #9's fault drill, run by hand: the four real processes under the load benchmark's open-loop redemptions (a
+/// seeded <see cref="Population"/>) while each service is killed with -9 and restarted in turn, RabbitMQ is restarted,
+/// PostgreSQL refuses connections for 10 s, and Points and Ticketing are killed once more with every queued message
+/// thrown away (what a crash between commit and publish loses); then the load stops, the system settles, and the invariants are checked and printed. Exits 1 when one is
 /// broken. It restarts the machine's RabbitMQ (and, by default, stops its PostgreSQL server): do not run it while
 /// other test runs use them.
 /// </summary>
@@ -19,35 +22,78 @@ public static class FaultsCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var options = FaultsOptions.Parse(args);
-        AnsiConsole.MarkupLine($"[bold]faults[/]: {options.Database}, {options.Members} members, step deadline {options.StepTimeout.TotalSeconds:0} s, " +
-                               $"PostgreSQL outage: {options.PostgresOutage} for {options.PostgresDown.TotalSeconds:0} s");
+        AnsiConsole.MarkupLine($"[bold]faults[/]: {options.Database}, {options.Members} members at {options.Rate:0.#} redemptions/s, step deadline " +
+                               $"{options.StepTimeout.TotalSeconds:0} s, PostgreSQL outage: {options.PostgresOutage} for {options.PostgresDown.TotalSeconds:0} s");
 
-        await using var system = await Status("starting the system", () => SystemUnderTest.StartAsync(FaultRun.Options(options.Database, options.StepTimeout)));
-        var journeys = new Journeys(system);
-        var runs = await journeys.RedeemableRunsAsync().Take(options.RunsPerMember).ToListAsync();
-        var members = await Status($"signing up {options.Members} members with points for {runs.Count} redemptions each",
-            () => Task.WhenAll(Enumerable.Range(0, options.Members).Select(_ => journeys.RichMemberAsync(runs.Sum(r => r.Points)))));
+        LoadProgress last = new(TimeSpan.Zero, 0, 0, 0, 0);
+        FaultRunResult? result = null;
+        SystemUnderTest? started = null;
         try
         {
-            var stream = new RedemptionStream(system, members, runs, options.Pace);
-            var result = await Status("redeeming under faults", () =>
-                FaultRun.RunAsync(system, Plan(options), stream.RunAsync, options.Between, options.SettleTimeout,
-                    line => AnsiConsole.MarkupLineInterpolated($"[grey]{DateTime.Now:HH:mm:ss}[/] {line}")));
+            await AnsiConsole.Progress()
+                .AutoClear(false)
+                .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                .StartAsync(async ctx =>
+                {
+                    var starting = ctx.AddTask($"start Membership, Points, Ticketing, Gateway on {options.Database}", maxValue: 1);
+                    var system = started = await SystemUnderTest.StartAsync(FaultRun.Options(options.Database, options.StepTimeout));
+                    starting.Increment(1);
 
-            Print(options, stream, result);
-            return result.Report.Holds ? 0 : 1;
+                    // The operator signs in before the population moves Membership's clock (its later tokens are future-dated).
+                    var journeys = new Journeys(system);
+                    (await journeys.StaffAsync("operator")).Dispose();
+                    var seeding = ctx.AddTask("seed", maxValue: options.Members);
+                    using var population = await Population.SeedAsync(system,
+                        new PopulationOptions { Members = options.Members, RedemptionsPerMember = options.RedemptionsPerMember },
+                        new InlineProgress<SeedingProgress>(p =>
+                        {
+                            seeding.Description = $"seed: {p.Stage} {p.Done}/{p.Total}";
+                            seeding.MaxValue = p.Total;
+                            seeding.Value = p.Done;
+                        }));
+                    seeding.Description = $"seeded {population.Members.Count} members on {population.Runs.Count} runs";
+
+                    var loading = ctx.AddTask($"redemptions at {options.Rate:0.#}/s", maxValue: population.Capacity);
+                    var load = new RedemptionLoad(system, population);
+                    result = await FaultRun.RunAsync(system, journeys, Plan(options),
+                        stop => KeepLoadingAsync(load, options.Rate, new InlineProgress<LoadProgress>(p =>
+                        {
+                            last = p;
+                            loading.Value = p.Started;
+                            loading.Description = $"redemptions at {options.Rate:0.#}/s: {p.Started} started, {p.InFlight} in flight, {p.Completed} completed, {p.Failed} failed";
+                        }), stop),
+                        options.Between, options.SettleTimeout,
+                        line => ctx.AddTask($"[grey]{DateTime.Now:HH:mm:ss}[/] {Markup.Escape(line)}", maxValue: 1).Increment(1));
+                    loading.StopTask();
+                });
         }
         catch
         {
-            AnsiConsole.WriteLine(system.RecentLogs(80));
+            AnsiConsole.WriteLine(started?.RecentLogs(80) ?? string.Empty);
             throw;
         }
         finally
         {
-            foreach (var member in members)
+            if (started is not null)
             {
-                member.Dispose();
+                await started.DisposeAsync();
             }
+        }
+
+        Print(options, last, result!);
+        return result!.Report.Holds ? 0 : 1;
+    }
+
+    /// <summary>The load benchmark's open-loop generator, stopped (not drained) when the faults are over: settling follows every redemption to its end.</summary>
+    private static async Task KeepLoadingAsync(RedemptionLoad load, double rate, IProgress<LoadProgress> progress, CancellationToken stop)
+    {
+        try
+        {
+            await load.RunAtRateAsync(rate, TimeSpan.FromHours(1), progress, stop);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The faults are over.
         }
     }
 
@@ -55,10 +101,6 @@ public static class FaultsCommand
     {
         var plan = SystemUnderTest.Services.Append("Gateway").Select(Fault.KillAndRestart).ToList();
         plan.Add(Fault.RestartBroker(options.BrokerDown));
-
-        // What a kill between a commit and its publish loses, done on purpose: only the step deadlines can recover it.
-        plan.Add(Fault.KillLosingQueuedMessages("Points"));
-        plan.Add(Fault.KillLosingQueuedMessages("Ticketing"));
         if (options.Database == DatabaseProvider.Postgres)
         {
             plan.Add(options.PostgresOutage == "server"
@@ -66,10 +108,13 @@ public static class FaultsCommand
                 : Fault.RefuseDatabaseConnections(options.PostgresDown));
         }
 
+        // What a kill between a commit and its publish loses, done on purpose: only the step deadlines can recover it.
+        plan.Add(Fault.KillLosingQueuedMessages("Points"));
+        plan.Add(Fault.KillLosingQueuedMessages("Ticketing"));
         return plan;
     }
 
-    private static void Print(FaultsOptions options, RedemptionStream stream, FaultRunResult result)
+    private static void Print(FaultsOptions options, LoadProgress load, FaultRunResult result)
     {
         var faults = new Table().AddColumn("fault").AddColumn(new TableColumn("until ready again").RightAligned());
         foreach (var (fault, took) in result.Faults)
@@ -78,22 +123,18 @@ public static class FaultsCommand
         }
 
         AnsiConsole.Write(faults);
-        var report = result.Report;
-        AnsiConsole.MarkupLine($"database {options.Database}; load ran {result.LoadRan.TotalSeconds:0} s; " +
-                               $"accepted {stream.Accepted.Count} redemptions (the database holds {report.Redemptions}); " +
-                               $"{stream.Unanswered} calls unanswered during faults and retried");
+        AnsiConsole.WriteLine($"database {options.Database}; the load generator started {load.Started} redemptions " +
+                              $"(its client saw {load.Completed} completed, {load.Failed} failed or refused, {load.InFlight} in flight when stopped); " +
+                              $"the database holds {result.Report.Redemptions} accepted redemptions");
         AnsiConsole.WriteLine(result.ToString());
-        AnsiConsole.MarkupLine(report.Holds ? "[green]every invariant holds[/]" : "[red]an invariant is broken[/]");
+        AnsiConsole.MarkupLine(result.Report.Holds ? "[green]every invariant holds[/]" : "[red]an invariant is broken[/]");
     }
-
-    private static async Task<T> Status<T>(string what, Func<Task<T>> work) =>
-        await AnsiConsole.Status().Spinner(Spinner.Known.Dots).StartAsync(what, _ => work());
 
     private sealed record FaultsOptions(
         DatabaseProvider Database,
         int Members,
-        int RunsPerMember,
-        TimeSpan Pace,
+        int RedemptionsPerMember,
+        double Rate,
         TimeSpan StepTimeout,
         TimeSpan Between,
         TimeSpan BrokerDown,
@@ -109,14 +150,14 @@ public static class FaultsCommand
                 return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
             }
 
-            TimeSpan Seconds(string name, string fallback) => TimeSpan.FromSeconds(double.Parse(Get(name, fallback), CultureInfo.InvariantCulture));
-            int Count(string name, string fallback) => int.Parse(Get(name, fallback), CultureInfo.InvariantCulture);
+            double Number(string name, string fallback) => double.Parse(Get(name, fallback), CultureInfo.InvariantCulture);
+            TimeSpan Seconds(string name, string fallback) => TimeSpan.FromSeconds(Number(name, fallback));
 
             return new FaultsOptions(
                 Enum.Parse<DatabaseProvider>(Get("database", "postgres"), ignoreCase: true),
-                Count("members", "8"),
-                Count("runs", "100"),
-                Seconds("pace", "1"),
+                (int)Number("members", "40"),
+                (int)Number("redemptions-per-member", "15"),
+                Number("rate", "2"),
                 Seconds("step-timeout", "5"),
                 Seconds("between", "5"),
                 Seconds("broker-down", "5"),

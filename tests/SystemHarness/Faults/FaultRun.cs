@@ -43,8 +43,10 @@ public static class FaultRun
         },
     };
 
+    /// <summary><paramref name="journeys"/> reads the balances at the end (see <see cref="Invariants.CheckAsync"/>).</summary>
     public static async Task<FaultRunResult> RunAsync(
         SystemUnderTest system,
+        Journeys journeys,
         IReadOnlyList<Fault> faults,
         Func<CancellationToken, Task> load,
         TimeSpan between,
@@ -78,7 +80,7 @@ public static class FaultRun
 
         var loadRan = loadWatch.Elapsed;
         log($"load stopped after {loadRan.TotalSeconds:0} s; settling");
-        var (report, settled) = await Settling.SettleAsync(system, settleTimeout);
+        var (report, settled) = await Settling.SettleAsync(system, journeys, settleTimeout);
         log($"settled in {settled.TotalSeconds:0.0} s");
         return new FaultRunResult(took, loadRan, settled, report, await BrokerQueues.ErrorsAsync(system.VirtualHost));
     }

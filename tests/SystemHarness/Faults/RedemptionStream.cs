@@ -10,7 +10,7 @@ namespace Changxing.SystemHarness.Faults;
 /// is retried with the same Idempotency-Key and authorisation code, so a redemption accepted before the answer was
 /// lost is not submitted twice. Not a load generator: that is the load benchmark's.
 /// </summary>
-public sealed class RedemptionStream(SystemUnderTest system, IReadOnlyList<Member> members, IReadOnlyList<(string Train, DateOnly Date, long Points)> runs, TimeSpan pace)
+public sealed class RedemptionStream(SystemUnderTest system, IReadOnlyList<Member> members, IReadOnlyList<RedeemableRun> runs, TimeSpan pace)
 {
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(500);
     private readonly Journeys _journeys = new(system);

@@ -11,7 +11,7 @@ public static class Settling
     /// Waits until no redemption is live, then until the invariants hold (a compensation or a late release may still be
     /// on its way), within <paramref name="timeout"/>. Returns the last report and how long settling took.
     /// </summary>
-    public static async Task<(InvariantReport Report, TimeSpan Took)> SettleAsync(SystemUnderTest system, TimeSpan timeout)
+    public static async Task<(InvariantReport Report, TimeSpan Took)> SettleAsync(SystemUnderTest system, Journeys journeys, TimeSpan timeout)
     {
         var watch = Stopwatch.StartNew();
         try
@@ -23,11 +23,11 @@ public static class Settling
             // Reported by the invariants below.
         }
 
-        var report = await Invariants.CheckAsync(system);
+        var report = await Invariants.CheckAsync(system, journeys);
         while (!report.Holds && watch.Elapsed < timeout)
         {
             await Task.Delay(TimeSpan.FromSeconds(1));
-            report = await Invariants.CheckAsync(system);
+            report = await Invariants.CheckAsync(system, journeys);
         }
 
         return (report, watch.Elapsed);
