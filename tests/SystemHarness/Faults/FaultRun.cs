@@ -27,7 +27,7 @@ public static class FaultRun
 {
     /// <summary>
     /// Settings for a system under faults: steps re-sent after a few seconds rather than 30 (so a command lost in a
-    /// crash is recovered within the run), and the gateway's per-caller limits out of the way of a few busy members.
+    /// crash is recovered within the run), a lost deadline event signalled again as soon, and the gateway's per-caller limits out of the way of a few busy members.
     /// </summary>
     public static SystemOptions Options(DatabaseProvider database, TimeSpan stepTimeout) => new()
     {
@@ -37,6 +37,7 @@ public static class FaultRun
         {
             ["Redemptions__StepTimeout"] = stepTimeout.ToString("c"),
             ["Redemptions__CompensationRetryInterval"] = stepTimeout.ToString("c"),
+            ["StepDeadlines__ResignalAfter"] = stepTimeout.ToString("c"),
             ["Gateway__RateLimits__Payment__PermitLimit"] = "100000",
             ["Gateway__RateLimits__Redemption__PermitLimit"] = "100000",
             ["Gateway__RateLimits__PerCaller__PermitLimit"] = "100000",
