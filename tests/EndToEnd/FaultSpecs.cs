@@ -27,11 +27,14 @@ public sealed class FaultSpecs(ITestOutputHelper output)
     private static readonly TimeSpan Pace = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan Between = TimeSpan.FromSeconds(3);
+
+    // Calls hang (rather than fail) while PostgreSQL refuses connections: the load needs longer afterwards to show recovery.
+    private static readonly TimeSpan BetweenDatabaseFaults = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(90);
 
     [Fact]
     public Task Should_finish_every_redemption_and_leak_nothing_when_each_process_is_killed_and_the_broker_drops_out_under_load() =>
-        DrillAsync(DatabaseProvider.Sqlite,
+        DrillAsync(DatabaseProvider.Sqlite, Between,
         [
             Fault.KillLosingQueuedMessages("Points"),
             Fault.KillLosingQueuedMessages("Ticketing"),
@@ -43,12 +46,12 @@ public sealed class FaultSpecs(ITestOutputHelper output)
 
     [Fact]
     public Task Should_finish_every_redemption_and_leak_nothing_when_PostgreSQL_refuses_connections_for_10_s_under_load() =>
-        DrillAsync(DatabaseProvider.Postgres,
+        DrillAsync(DatabaseProvider.Postgres, BetweenDatabaseFaults,
         [
             Fault.RefuseDatabaseConnections(TimeSpan.FromSeconds(10)),
         ]);
 
-    private async Task DrillAsync(DatabaseProvider database, Fault[] faults)
+    private async Task DrillAsync(DatabaseProvider database, TimeSpan between, Fault[] faults)
     {
         var clock = Stopwatch.StartNew();
         void Log(string line) => output.WriteLine($"[{clock.Elapsed.TotalSeconds,5:0.0} s] {line}");
@@ -63,7 +66,7 @@ public sealed class FaultSpecs(ITestOutputHelper output)
             var stream = new RedemptionStream(system, members, runs, Pace);
             Log($"{Members} members ready to redeem {runs.Count} runs each");
 
-            var result = await FaultRun.RunAsync(system, journeys, faults, stream.RunAsync, Between, SettleTimeout, Log);
+            var result = await FaultRun.RunAsync(system, journeys, faults, stream.RunAsync, between, SettleTimeout, Log);
 
             Log($"accepted {stream.Accepted.Count} redemptions; {stream.Unanswered} calls retried during faults; {result}");
             Assert.True(stream.Accepted.Count >= faults.Length, $"the stream kept redeeming through the faults (accepted {stream.Accepted.Count})");

@@ -14,8 +14,8 @@ namespace Changxing.Bench.Faults;
 /// seeded <see cref="Population"/>) while each service is killed with -9 and restarted in turn, RabbitMQ is restarted,
 /// PostgreSQL refuses connections for 10 s, and Points and Ticketing are killed once more with every queued message
 /// thrown away (what a crash between commit and publish loses); then the load stops, the system settles, and the invariants are checked and printed. Exits 1 when one is
-/// broken. It restarts the machine's RabbitMQ (and, by default, stops its PostgreSQL server): do not run it while
-/// other test runs use them.
+/// broken. It restarts the machine's RabbitMQ (and with <c>--postgres-outage server</c> stops its PostgreSQL server;
+/// by default only the system's own databases refuse connections): do not run it while other test runs use them.
 /// </summary>
 public static class FaultsCommand
 {
@@ -161,7 +161,7 @@ public static class FaultsCommand
                 Seconds("step-timeout", "5"),
                 Seconds("between", "5"),
                 Seconds("broker-down", "5"),
-                Get("postgres-outage", "server") is "databases" ? "databases" : "server",
+                Get("postgres-outage", "databases") is "server" ? "server" : "databases",
                 Seconds("postgres-down", "10"),
                 Seconds("settle", "180"));
         }

@@ -38,7 +38,7 @@ public static class Invariants
         InvariantCheck[] checks =
         [
             new("every redemption reached Completed or Failed", s.Redemptions.Count,
-                s.Redemptions.Where(r => r.State is not (Completed or Failed)).Select(r => $"redemption {r.Id} is still {r.State}").ToList()),
+                s.Redemptions.Where(r => r.State is not (Completed or Failed)).Select(r => $"redemption {r.Id} is still {r.State} (deadline: {r.DeadlineStep ?? "none"}, attempt {r.DeadlineAttempt}); timeline {r.Timeline}").ToList()),
 
             new("no points hold is held without a live redemption", s.PointsHolds.Count,
                 s.PointsHolds.Where(h => h.Status == "Held" && !IsLive(h.RedemptionId))

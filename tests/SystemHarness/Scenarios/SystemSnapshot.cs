@@ -16,7 +16,7 @@ public sealed record SystemSnapshot(
     IReadOnlyList<SystemSnapshot.PointsMember> Members)
 {
     /// <summary>A redemption; <see cref="Timeline"/> is its JSON story, where a step deadline's re-send shows as "StepResent".</summary>
-    public sealed record Redemption(Guid Id, string State, Guid MemberId, string? FailureReason, string? TicketNumber, string Timeline)
+    public sealed record Redemption(Guid Id, string State, Guid MemberId, string? FailureReason, string? TicketNumber, string Timeline, string? DeadlineStep, int DeadlineAttempt)
     {
         /// <summary>Whether a step deadline had to make up for a lost or unanswered message (re-sent step or compensation, recovered request).</summary>
         public bool RecoveredByDeadline =>
@@ -47,8 +47,9 @@ public sealed record SystemSnapshot(
         await using var ticketing = await ServiceDatabase.OpenAsync(system, "Ticketing");
         await using var points = await ServiceDatabase.OpenAsync(system, "Points");
         return new SystemSnapshot(
-            await ticketing.ListAsync("""SELECT "CorrelationId", "CurrentState", "MemberId", "FailureReason", "TicketNumber", "Timeline" FROM "redemptions" """,
-                r => new Redemption(r.GetId(0), r.GetString(1), r.GetId(2), r.GetNullableString(3), r.GetNullableString(4), r.GetString(5))),
+            await ticketing.ListAsync("""SELECT "CorrelationId", "CurrentState", "MemberId", "FailureReason", "TicketNumber", "Timeline", "DeadlineStep", "DeadlineAttempt" FROM "redemptions" """,
+                r => new Redemption(r.GetId(0), r.GetString(1), r.GetId(2), r.GetNullableString(3), r.GetNullableString(4), r.GetString(5),
+                    r.GetNullableString(6), r.GetInt32(7))),
             await ticketing.ListAsync("""SELECT "Id", "RedemptionId", "RunId", "Car", "Seat", "Legs", "Status", "PassengerKey" FROM "SeatHolds" """,
                 r => new SeatHold(r.GetId(0), r.GetNullableId(1), r.GetId(2), r.GetString(3), r.GetString(4), r.GetInt64(5), r.GetString(6), r.GetString(7))),
             await ticketing.ListAsync("""SELECT "TicketNumber", "HoldId", "RedemptionId", "Status" FROM "Tickets" """,
