@@ -6,6 +6,8 @@ var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringCompare
     ["search"] = Changxing.Bench.Search.SearchBenchmark.RunAsync,
     ["sagas"] = Changxing.Bench.Sagas.SagaBenchmark.RunAsync,
     ["points-holds"] = Changxing.Bench.Points.PointsHoldsBenchmark.RunAsync,
+    ["faults"] = Changxing.Bench.Faults.FaultsCommand.RunAsync,
+    ["load"] = Changxing.Bench.Load.LoadBenchmark.RunAsync,
 };
 
 if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))

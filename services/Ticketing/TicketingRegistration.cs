@@ -21,6 +21,7 @@ public static class TicketingRegistration
     {
         services.Configure<TicketingOptions>(configuration.GetSection(TicketingOptions.Section));
         services.Configure<RedemptionOptions>(configuration.GetSection(RedemptionOptions.Section));
+        services.Configure<StepDeadlineOptions>(configuration.GetSection(StepDeadlineOptions.Section));
         services.AddSingleton<SearchReadModel>();
         services.AddSingleton<TrainSearch>();
         services.AddSingleton<RunGate>();

@@ -16,7 +16,7 @@ public sealed class RedemptionSpecs(SystemUnderTest system, ITestOutputHelper ou
     public Task Should_redeem_a_ticket_for_an_effective_beneficiary_and_notify_the_member() => Scenario(async () =>
     {
         var (train, date, price) = await _journeys.FindRedeemableAsync();
-        using var member = await RichMemberAsync(price);
+        using var member = await _journeys.RichMemberAsync(price);
         var beneficiary = await _journeys.AddVerifiedBeneficiaryAsync(member);
 
         // The beneficiary becomes effective 60 natural days after submission: Membership restarts 61 days later.
@@ -70,7 +70,7 @@ public sealed class RedemptionSpecs(SystemUnderTest system, ITestOutputHelper ou
     public Task Should_release_the_points_hold_when_the_quota_is_gone_by_the_time_a_seat_is_held() => Scenario(async () =>
     {
         var (train, date, price) = await _journeys.FindRedeemableAsync();
-        using var member = await RichMemberAsync(price);
+        using var member = await _journeys.RichMemberAsync(price);
         var code = await _journeys.AuthoriseAsync(member);
 
         // Points is down, so the accepted redemption waits at its reserve step while the operator withdraws the quota.
@@ -121,7 +121,7 @@ public sealed class RedemptionSpecs(SystemUnderTest system, ITestOutputHelper ou
     public Task Should_complete_a_redemption_when_Points_is_killed_mid_way_and_restarted() => Scenario(async () =>
     {
         var (train, date, price) = await _journeys.FindRedeemableAsync();
-        using var member = await RichMemberAsync(price);
+        using var member = await _journeys.RichMemberAsync(price);
         var code = await _journeys.AuthoriseAsync(member);
 
         await System["Points"].StopAsync(kill: true);
@@ -136,21 +136,6 @@ public sealed class RedemptionSpecs(SystemUnderTest system, ITestOutputHelper ou
         await AssertNothingLeakedAsync();
     });
 
-    /// <summary>An active member (aged 60+, so x15) with enough points for <paramref name="price"/> and a consumption password.</summary>
-    private async Task<Member> RichMemberAsync(long price)
-    {
-        var member = await _journeys.SignUpAsync(new DateOnly(1950, 1, 15));
-        await _journeys.ActivateAsync(member);
-        long earned = 0;
-        while (earned < price)
-        {
-            earned += await _journeys.EarnAsync(member, 2_000m);
-        }
-
-        await _journeys.SetConsumptionPasswordAsync(member);
-        return member;
-    }
-
     private static async Task PutQuotaZeroAsync(HttpClient operatorClient, string train, DateOnly date, Guid allotment)
     {
         using var response = await operatorClient.PutAsync(
@@ -161,7 +146,7 @@ public sealed class RedemptionSpecs(SystemUnderTest system, ITestOutputHelper ou
 
     private async Task AssertNothingLeakedAsync()
     {
-        var violations = await Invariants.ViolationsAsync(System.DataDirectory);
+        var violations = await Invariants.ViolationsAsync(System);
         Assert.True(violations.Count == 0, string.Join(Environment.NewLine, violations));
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Sockets;
 
 namespace Changxing.TestSupport;
@@ -17,8 +16,8 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
     {
         await EnsureBrokerReachableAsync();
         var name = $"{prefix}-{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 13, 60)];
-        await RabbitMqCtlAsync("add_vhost", name);
-        await RabbitMqCtlAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+        await RabbitMqCtl.RunAsync("add_vhost", name);
+        await RabbitMqCtl.RunAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
         return new RabbitMqVirtualHost(name);
     }
 
@@ -26,7 +25,7 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
     {
         try
         {
-            await RabbitMqCtlAsync("delete_vhost", Name);
+            await RabbitMqCtl.RunAsync("delete_vhost", Name);
         }
         catch (InvalidOperationException)
         {
@@ -37,11 +36,11 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
     /// <summary>The names of the queues in a virtual host (the broker has no management plugin here: rabbitmqctl lists them).</summary>
     public static async Task<IReadOnlyList<string>> QueuesAsync(string virtualHost)
     {
-        var listing = await RabbitMqCtlAsync("list_queues", "-p", virtualHost, "name", "--no-table-headers");
+        var listing = await RabbitMqCtl.RunAsync("list_queues", "-p", virtualHost, "name", "--no-table-headers");
         return listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    private static async Task EnsureBrokerReachableAsync()
+    public static async Task EnsureBrokerReachableAsync()
     {
         using var tcp = new TcpClient();
         try
@@ -54,26 +53,5 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
                 $"RabbitMQ is required for this test but nothing listens on {TestEnvironment.RabbitMqHost}:5672. " +
                 "Run scripts/test.sh, which installs and starts it.", e);
         }
-    }
-
-    private static async Task<string> RabbitMqCtlAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("rabbitmqctl") { RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add("-q");
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start rabbitmqctl.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} failed ({process.ExitCode}): {stderr}");
-        }
-
-        return await stdout;
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using Spectre.Console;
 
 namespace Changxing.Bench.Search;
@@ -13,9 +12,6 @@ namespace Changxing.Bench.Search;
 /// </summary>
 public static class SearchBenchmark
 {
-    private static readonly (string From, string To)[] Pairs =
-        [("VNP", "AOH"), ("VNP", "NKH"), ("JGK", "AOH"), ("AOH", "VNP"), ("SHH", "NJH"), ("JNK", "SHH"), ("BJP", "SHH"), ("NKH", "JGK")];
-
     public static async Task<int> RunAsync(string[] args)
     {
         var configuration = Option(args, "--configuration", "Release");
@@ -39,35 +35,17 @@ public static class SearchBenchmark
         });
         try
         {
-            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency * 2, UseProxy = false })
-            {
-                Timeout = TimeSpan.FromSeconds(10),
-            };
+            using var client = SearchLoad.CreateClient(concurrency);
             await WaitUntilAnsweringAsync(client, ticketingUrl);
             await WaitUntilAnsweringAsync(client, gatewayUrl);
-            var urls = SearchUrls();
-            var length = (await client.GetByteArrayAsync(new Uri(ticketingUrl + urls[0]))).Length;
+            var length = (await client.GetByteArrayAsync(new Uri(ticketingUrl + SearchLoad.Urls()[0]))).Length;
             AnsiConsole.MarkupLine($"Search answers ~{length:N0} bytes; {concurrency} concurrent loops, {rounds} rounds of {seconds:0.#} s per target ({configuration}).");
 
-            await MeasureAsync(client, ticketingUrl, urls, concurrency, TimeSpan.FromSeconds(3));
-            await MeasureAsync(client, gatewayUrl, urls, concurrency, TimeSpan.FromSeconds(3));
-
-            var direct = new List<double>();
-            var proxied = new List<double>();
-            for (var round = 1; round <= rounds; round++)
-            {
-                var d = await MeasureAsync(client, ticketingUrl, urls, concurrency, TimeSpan.FromSeconds(seconds));
-                var g = await MeasureAsync(client, gatewayUrl, urls, concurrency, TimeSpan.FromSeconds(seconds));
-                direct.Add(d.PerSecond);
-                proxied.Add(g.PerSecond);
-                AnsiConsole.MarkupLine($"round {round}: direct {d.PerSecond,9:N0} req/s ({d.Errors} errors)   gateway {g.PerSecond,9:N0} req/s ({g.Errors} errors)");
-            }
-
-            var medianDirect = Median(direct);
-            var medianGateway = Median(proxied);
-            AnsiConsole.MarkupLine($"[bold]median direct  {medianDirect:N0} req/s[/]");
-            AnsiConsole.MarkupLine($"[bold]median gateway {medianGateway:N0} req/s[/]");
-            AnsiConsole.MarkupLine($"[bold]gateway / direct = {medianGateway / medianDirect:0.00}[/]");
+            var comparison = await SearchLoad.CompareAsync(client, ticketingUrl, gatewayUrl, rounds, TimeSpan.FromSeconds(seconds), concurrency, (round, r) =>
+                AnsiConsole.MarkupLine($"round {round}: direct {r.DirectPerSecond,9:N0} req/s ({r.DirectErrors} errors)   gateway {r.GatewayPerSecond,9:N0} req/s ({r.GatewayErrors} errors)"));
+            AnsiConsole.MarkupLine($"[bold]median direct  {comparison.MedianDirect:N0} req/s[/]");
+            AnsiConsole.MarkupLine($"[bold]median gateway {comparison.MedianGateway:N0} req/s[/]");
+            AnsiConsole.MarkupLine($"[bold]gateway / direct = {comparison.Ratio:0.00}[/]");
             return 0;
         }
         finally
@@ -83,47 +61,6 @@ public static class SearchBenchmark
                 // A file still held: the temp folder is cleaned by the OS.
             }
         }
-    }
-
-    private static List<string> SearchUrls()
-    {
-        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
-        return [.. Enumerable.Range(1, 7).SelectMany(d => Pairs.Select(p =>
-            $"/api/ticketing/search?from={p.From}&to={p.To}&date={today.AddDays(d):yyyy-MM-dd}"))];
-    }
-
-    private static async Task<(double PerSecond, long Errors)> MeasureAsync(HttpClient client, string baseUrl, List<string> urls, int concurrency, TimeSpan duration)
-    {
-        long ok = 0;
-        long errors = 0;
-        var watch = Stopwatch.StartNew();
-        var loops = Enumerable.Range(0, concurrency).Select(i => Task.Run(async () =>
-        {
-            var n = i;
-            while (watch.Elapsed < duration)
-            {
-                var url = new Uri(baseUrl + urls[n++ % urls.Count]);
-                try
-                {
-                    using var response = await client.GetAsync(url);
-                    await response.Content.ReadAsByteArrayAsync();
-                    if (response.StatusCode == HttpStatusCode.OK)
-                    {
-                        Interlocked.Increment(ref ok);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref errors);
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }
-        })).ToList();
-        await Task.WhenAll(loops);
-        return (ok / watch.Elapsed.TotalSeconds, errors);
     }
 
     private static Process Start(string root, string service, string configuration, string url, Dictionary<string, string> environment)
@@ -191,12 +128,6 @@ public static class SearchBenchmark
         }
 
         throw new TimeoutException($"{baseUrl} did not answer within 60 s.");
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static string Option(string[] args, string name, string fallback)

@@ -11,9 +11,12 @@ namespace Changxing.ServiceDefaults.Sagas;
 /// Replaces a message scheduler (MassTransit.Quartz and the delayed-exchange plugin are not available here): finds
 /// saga instances whose step is overdue and sends each a <see cref="StepDeadlineExpired{TSaga}"/>. The deadline is
 /// in the saga's row, so it survives restarts. Per overdue step, the event is published and the row's
-/// <c>DeadlineAt</c> cleared in one transaction under the row lock: a second sweeper, or a later sweep, finds nothing
-/// to send. If the process dies between the publish and the commit, the next sweep sends it again, and the saga
-/// ignores the duplicate because its step and attempt no longer match.
+/// <c>DeadlineAt</c> moved <see cref="StepDeadlineOptions.ResignalAfter"/> ahead in one transaction under the row
+/// lock: a second sweeper finds nothing to send, and the saga, handling the event, sets its next deadline or clears
+/// it. If the event never reaches the saga (it exhausted its retries during a database outage and lies in an
+/// <c>_error</c> queue), the step is signalled again once that time has passed, instead of waiting for ever. If the
+/// process dies between the publish and the commit, the next sweep sends it again. Either way the saga ignores a
+/// duplicate because its step and attempt no longer match.
 /// </summary>
 public sealed partial class StepDeadlineSweeper<TSaga, TDbContext>(
     IServiceScopeFactory scopes,
@@ -116,7 +119,7 @@ public sealed partial class StepDeadlineSweeper<TSaga, TDbContext>(
             }
 
             await bus.Publish(new StepDeadlineExpired<TSaga>(correlationId, step, saga.DeadlineAttempt, dueAt), cancellationToken);
-            saga.DeadlineAt = null;
+            saga.DeadlineAt = now + options.Value.ResignalAfter;
             await db.SaveChangesAsync(cancellationToken);
             signalled = true;
         }, cancellationToken);

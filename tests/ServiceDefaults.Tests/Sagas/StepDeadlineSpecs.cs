@@ -1,6 +1,9 @@
 using Changxing.ServiceDefaults.Sagas;
 using Changxing.TestSupport;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Changxing.ServiceDefaults.Tests.Sagas;
@@ -162,6 +165,40 @@ public sealed class StepDeadlineSpecs
         Assert.Equal("Confirmed", saga!.CurrentState);
         Assert.Equal(2, saga.SeatRequests);
         Assert.False(host.Harness.Published.Select<Fault<StepDeadlineExpired<ReservationState>>>().Any());
+    }
+
+    [Fact]
+    public async Task Should_signal_an_overdue_step_again_when_its_deadline_event_was_lost()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await SagaTestHost.CreateSchemaAsync(database);
+        var clock = SagaTestHost.NewClock();
+        await using var host = await SagaTestHost.StartAsync(database, clock);
+        var id = await SubmitAsync(host);
+        clock.Advance(JustOver);
+
+        // The event goes out but never reaches the saga: a bus with no subscribers drops it, as a consumer that
+        // exhausted its retries during a database outage would (the message then lies in an _error queue).
+        var nowhere = MassTransit.Bus.Factory.CreateUsingInMemory(_ => { });
+        await nowhere.StartAsync();
+        try
+        {
+            var lossy = new StepDeadlineSweeper<ReservationState, SagaTestDbContext>(
+                host.Services.GetRequiredService<IServiceScopeFactory>(), nowhere, clock,
+                host.Services.GetRequiredService<IOptions<StepDeadlineOptions>>(),
+                host.Services.GetRequiredService<EntityFrameworkSagaRepositoryOptions<ReservationState>>(),
+                NullLogger<StepDeadlineSweeper<ReservationState, SagaTestDbContext>>.Instance);
+            Assert.Equal(1, await lossy.RunOnceAsync());
+        }
+        finally
+        {
+            await nowhere.StopAsync();
+        }
+
+        Assert.Equal(0, await host.ReservationSweeper.RunOnceAsync());
+        clock.Advance(new StepDeadlineOptions().ResignalAfter);
+        Assert.Equal(1, await host.ReservationSweeper.RunOnceAsync());
+        await WaitForAttemptAsync(host, id, 2);
     }
 
     private static async Task<Guid> SubmitAsync(SagaTestHost host)

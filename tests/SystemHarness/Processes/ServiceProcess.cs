@@ -17,6 +17,9 @@ public sealed class ServiceProcess(BuiltService service, int port, IDictionary<s
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The operating system's id of the running process (for sampling its memory and CPU), or null when stopped.</summary>
+    public int? ProcessId => IsRunning ? _process!.Id : null;
+
     public IEnumerable<string> Log => _log;
 
     /// <summary>Environment for the next start (e.g. a development clock offset); null removes the variable.</summary>

@@ -98,7 +98,8 @@ public sealed class SystemUnderTest : IAsyncLifetime
             process.Start();
         }
 
-        await WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        // The first start seeds Ticketing (stations, trains, 60 days of runs): on a busy 2-core machine that alone took 54 s.
+        await WaitUntilReadyAsync(TimeSpan.FromSeconds(180));
     }
 
     /// <summary>Where the services keep their SQLite files, for invariant checks after a scenario.</summary>

@@ -1,97 +1,198 @@
-using Microsoft.Data.Sqlite;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
 
 namespace Changxing.SystemHarness.Scenarios;
 
 /// <summary>
-/// What must hold once the system has settled, read straight from the services' SQLite files (read-only): no seat or
-/// points hold outlives its redemption, every lot balances, and each completed redemption has exactly one ticketed
-/// seat and one captured points hold.
+/// What must hold once the system has settled (issue #9), read from the services' own databases on either provider,
+/// plus each member's balance as Points shows it: every redemption finished; no points or seat hold without a live
+/// redemption; no seat leg sold twice; every lot and every member's ledger balances; each completed redemption has
+/// exactly one ticket, one ticketed seat and one captured points hold, and a failed one keeps none of them.
 /// </summary>
 public static class Invariants
 {
-    public static async Task<IReadOnlyList<string>> ViolationsAsync(string dataDirectory)
+    private const string Completed = "Completed";
+    private const string Failed = "Failed";
+
+    /// <summary>Every breach, one line each (empty when everything holds).</summary>
+    public static async Task<IReadOnlyList<string>> ViolationsAsync(SystemUnderTest system) =>
+        (await CheckAsync(system, new Journeys(system))).Violations.ToList();
+
+    /// <summary>
+    /// Reads the databases and, through <paramref name="journeys"/>' operator, each member's balance. Pass the journeys
+    /// that signed the operator in before any clock offset was given to Membership (its later tokens are future-dated).
+    /// </summary>
+    public static async Task<InvariantReport> CheckAsync(SystemUnderTest system, Journeys journeys)
+    {
+        var snapshot = await SystemSnapshot.ReadAsync(system);
+        var balances = await BalancesAsync(journeys, snapshot.Members.Select(m => m.MemberId));
+        return Check(snapshot, balances);
+    }
+
+    public static InvariantReport Check(SystemSnapshot s, IReadOnlyDictionary<Guid, JsonElement> balances)
+    {
+        var redemptions = s.Redemptions.ToDictionary(r => r.Id);
+        bool IsLive(Guid? id) => id is { } i && redemptions.TryGetValue(i, out var r) && r.State is not (Completed or Failed);
+
+        InvariantCheck[] checks =
+        [
+            new("every redemption reached Completed or Failed", s.Redemptions.Count,
+                s.Redemptions.Where(r => r.State is not (Completed or Failed)).Select(r => $"redemption {r.Id} is still {r.State} (deadline: {r.DeadlineStep ?? "none"}, attempt {r.DeadlineAttempt}); timeline {r.Timeline}").ToList()),
+
+            new("no points hold is held without a live redemption", s.PointsHolds.Count,
+                s.PointsHolds.Where(h => h.Status == "Held" && !IsLive(h.RedemptionId))
+                    .Select(h => $"points hold {h.HoldId} ({h.Points} points) is still held; redemption {h.RedemptionId} is {StateOf(redemptions, h.RedemptionId)}").ToList()),
+
+            new("no seat is held without a live redemption", s.SeatHolds.Count(h => h.RedemptionId is not null),
+                s.SeatHolds.Where(h => h.Status == "Held" && h.RedemptionId is not null && !IsLive(h.RedemptionId))
+                    .Select(h => $"seat hold {h.Id} (car {h.Car} seat {h.Seat}) is still held; redemption {h.RedemptionId} is {StateOf(redemptions, h.RedemptionId!.Value)}").ToList()),
+
+            new("no seat leg is sold twice, and each seat's sold legs are exactly its holds' legs", s.RunSeats.Count, SeatLegViolations(s)),
+
+            new("every lot balances (points = remaining + held + captured + expired) and every hold is allocated in full", s.Lots.Count, LotViolations(s)),
+
+            new("every member's ledger balances (credited = available + frozen + held + captured + expired)", s.Members.Count, MemberViolations(s, balances)),
+
+            new("each completed redemption has exactly one ticket, one ticketed seat and one captured points hold; a failed one has none",
+                s.Redemptions.Count(r => r.State is Completed or Failed), OutcomeViolations(s)),
+        ];
+
+        return new InvariantReport(
+            s.Redemptions.Count,
+            s.Redemptions.GroupBy(r => r.State).ToDictionary(g => g.Key, g => g.Count()),
+            s.Redemptions.Where(r => r.State == Failed).GroupBy(r => r.FailureReason ?? "(none)").ToDictionary(g => g.Key, g => g.Count()),
+            s.Redemptions.Count(r => r.RecoveredByDeadline),
+            checks);
+    }
+
+    private static List<string> SeatLegViolations(SystemSnapshot s)
     {
         var violations = new List<string>();
-        await using var points = await OpenAsync(dataDirectory, "points.db");
-        await using var ticketing = await OpenAsync(dataDirectory, "ticketing.db");
-
-        var live = (await ListAsync(ticketing, "SELECT CorrelationId FROM redemptions WHERE CurrentState NOT IN ('Completed', 'Failed')")).ToHashSet();
-        var completed = await ListAsync(ticketing, "SELECT CorrelationId FROM redemptions WHERE CurrentState = 'Completed'");
-
-        foreach (var held in await ListAsync(points, "SELECT RedemptionId FROM Holds WHERE Status = 'Held'"))
+        var occupying = s.SeatHolds.Where(h => h.Occupies).ToList();
+        foreach (var seat in occupying.GroupBy(h => (h.RunId, h.Car, h.Seat)))
         {
-            if (!live.Contains(held))
+            var holds = seat.ToList();
+            for (var i = 0; i < holds.Count; i++)
             {
-                violations.Add($"points hold of redemption {held} is still held but the redemption is over");
+                for (var j = i + 1; j < holds.Count; j++)
+                {
+                    if ((holds[i].Legs & holds[j].Legs) != 0)
+                    {
+                        violations.Add($"run {seat.Key.RunId} car {seat.Key.Car} seat {seat.Key.Seat}: holds {holds[i].Id} ({holds[i].Status}) and {holds[j].Id} ({holds[j].Status}) share legs {holds[i].Legs & holds[j].Legs:b}");
+                    }
+                }
             }
         }
 
-        foreach (var held in await ListAsync(ticketing, "SELECT RedemptionId FROM SeatHolds WHERE Status = 'Held' AND RedemptionId IS NOT NULL"))
+        var heldLegs = occupying.GroupBy(h => (h.RunId, h.Car, h.Seat)).ToDictionary(g => g.Key, g => g.Aggregate(0L, (legs, h) => legs | h.Legs));
+        foreach (var seat in s.RunSeats)
         {
-            if (!live.Contains(held))
+            var expected = heldLegs.GetValueOrDefault((seat.RunId, seat.Car, seat.Seat));
+            if (seat.SoldLegs != expected)
             {
-                violations.Add($"seat hold of redemption {held} is still held but the redemption is over");
+                violations.Add($"run {seat.RunId} car {seat.Car} seat {seat.Seat}: sold legs {seat.SoldLegs:b} but its held and ticketed holds cover {expected:b}");
             }
         }
 
-        foreach (var lot in await ListAsync(points, "SELECT LotId FROM Lots WHERE Points <> Remaining + Held + Captured + Expired"))
-        {
-            violations.Add($"lot {lot} does not balance (points <> remaining + held + captured + expired)");
-        }
+        var seats = s.RunSeats.Select(x => (x.RunId, x.Car, x.Seat)).ToHashSet();
+        violations.AddRange(heldLegs.Keys.Where(k => !seats.Contains(k)).Select(k => $"run {k.RunId} car {k.Car} seat {k.Seat}: held but not marked sold"));
 
-        foreach (var member in await ListAsync(points,
-            "SELECT l.MemberId FROM Lots l GROUP BY l.MemberId HAVING SUM(l.Held) <> COALESCE((SELECT SUM(h.Points) FROM Holds h WHERE h.MemberId = l.MemberId AND h.Status = 'Held'), 0)"))
-        {
-            violations.Add($"member {member}: points held on lots differ from open holds");
-        }
+        violations.AddRange(occupying.GroupBy(h => (h.RunId, h.PassengerKey)).Where(g => g.Count() > 1)
+            .Select(g => $"run {g.Key.RunId}: one passenger occupies {g.Count()} seats ({string.Join(", ", g.Select(h => h.Id))})"));
+        return violations;
+    }
 
-        foreach (var redemption in completed)
+    private static List<string> LotViolations(SystemSnapshot s)
+    {
+        var violations = s.Lots.Where(l => l.Points != l.Remaining + l.Held + l.Captured + l.Expired || l.Remaining < 0 || l.Held < 0)
+            .Select(l => $"lot {l.LotId} of member {l.MemberId}: {l.Points} points but remaining {l.Remaining} + held {l.Held} + captured {l.Captured} + expired {l.Expired}")
+            .ToList();
+        var allocated = s.Allocations.GroupBy(a => a.HoldId).ToDictionary(g => g.Key, g => g.Sum(a => a.Points));
+        violations.AddRange(s.PointsHolds.Where(h => allocated.GetValueOrDefault(h.HoldId) != h.Points)
+            .Select(h => $"points hold {h.HoldId}: {h.Points} points but {allocated.GetValueOrDefault(h.HoldId)} allocated on lots"));
+        return violations;
+    }
+
+    private static List<string> MemberViolations(SystemSnapshot s, IReadOnlyDictionary<Guid, JsonElement> balances)
+    {
+        var violations = new List<string>();
+        var lots = s.Lots.ToLookup(l => l.MemberId);
+        var holds = s.PointsHolds.ToLookup(h => h.MemberId);
+        foreach (var member in s.Members)
         {
-            var tickets = await CountAsync(ticketing, "SELECT COUNT(*) FROM SeatHolds WHERE RedemptionId = $id AND Status = 'Ticketed'", redemption);
-            var captures = await CountAsync(points, "SELECT COUNT(*) FROM Holds WHERE RedemptionId = $id AND Status = 'Captured'", redemption);
-            if (tickets != 1 || captures != 1)
+            var mine = lots[member.MemberId].ToList();
+            var credited = mine.Sum(l => l.Points);
+            if (member.LifetimeCredited != credited)
             {
-                violations.Add($"completed redemption {redemption} has {tickets} ticketed seats and {captures} captured holds");
+                violations.Add($"member {member.MemberId}: lifetime credited {member.LifetimeCredited} but lots total {credited}");
+            }
+
+            var open = holds[member.MemberId].Where(h => h.Status == "Held").Sum(h => h.Points);
+            var captured = holds[member.MemberId].Where(h => h.Status == "Captured").Sum(h => h.Points);
+            if (mine.Sum(l => l.Held) != open || mine.Sum(l => l.Captured) != captured)
+            {
+                violations.Add($"member {member.MemberId}: lots hold {mine.Sum(l => l.Held)} and captured {mine.Sum(l => l.Captured)}, holds say {open} held and {captured} captured");
+            }
+
+            if (!balances.TryGetValue(member.MemberId, out var b))
+            {
+                violations.Add($"member {member.MemberId}: Points did not show a balance");
+                continue;
+            }
+
+            long P(string name) => b.GetProperty(name).GetInt64();
+            var shown = P("available") + b.GetProperty("frozen").GetProperty("total").GetInt64() + P("held") + P("captured") + P("expired");
+            if (P("lifetimeCredited") != shown || shown != credited)
+            {
+                violations.Add($"member {member.MemberId}: credited {P("lifetimeCredited")} (lots {credited}) but available {P("available")} + frozen {b.GetProperty("frozen").GetProperty("total").GetInt64()} + held {P("held")} + captured {P("captured")} + expired {P("expired")} = {shown}");
             }
         }
 
         return violations;
     }
 
-    private static async Task<SqliteConnection> OpenAsync(string dataDirectory, string file)
+    private static List<string> OutcomeViolations(SystemSnapshot s)
     {
-        var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, file)};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private static async Task<List<string>> ListAsync(SqliteConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        var values = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
+        var violations = new List<string>();
+        var tickets = s.Tickets.Where(t => t.RedemptionId is not null && t.Status != "Voided").ToLookup(t => t.RedemptionId!.Value);
+        var seats = s.SeatHolds.Where(h => h.RedemptionId is not null).ToLookup(h => h.RedemptionId!.Value);
+        var holds = s.PointsHolds.ToLookup(h => h.RedemptionId);
+        foreach (var r in s.Redemptions.Where(r => r.State is Completed or Failed))
         {
-            values.Add(reader.GetValue(0).ToString()!.ToUpperInvariant());
+            var ticketCount = tickets[r.Id].Count();
+            var ticketed = seats[r.Id].Count(h => h.Status == "Ticketed");
+            var captured = holds[r.Id].Count(h => h.Status == "Captured");
+            var expected = r.State == Completed ? 1 : 0;
+            if (ticketCount != expected || ticketed != expected || captured != expected)
+            {
+                violations.Add($"{r.State.ToLowerInvariant()} redemption {r.Id}{(r.FailureReason is null ? "" : $" ({r.FailureReason})")}: {ticketCount} valid tickets, {ticketed} ticketed seats, {captured} captured points holds");
+            }
+            else if (r.State == Completed && tickets[r.Id].Single().Number != r.TicketNumber)
+            {
+                violations.Add($"completed redemption {r.Id} shows ticket {r.TicketNumber} but Ticketing issued {tickets[r.Id].Single().Number}");
+            }
         }
 
-        return values;
+        return violations;
     }
 
-    private static async Task<long> CountAsync(SqliteConnection connection, string sql, string id)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$id", id);
-        var count = (long)(await command.ExecuteScalarAsync())!;
-        if (count == 0)
-        {
-            // SQLite stores Guids as text; the case the provider wrote may differ from ours.
-            command.Parameters["$id"].Value = id.ToLowerInvariant();
-            count = (long)(await command.ExecuteScalarAsync())!;
-        }
+    private static string StateOf(Dictionary<Guid, SystemSnapshot.Redemption> redemptions, Guid id) =>
+        redemptions.TryGetValue(id, out var r) ? r.State : "unknown to Ticketing";
 
-        return count;
+    /// <summary>Each member's balance as Points computes it (available and frozen follow its lot policy), read by an operator.</summary>
+    private static async Task<IReadOnlyDictionary<Guid, JsonElement>> BalancesAsync(Journeys journeys, IEnumerable<Guid> members)
+    {
+        using var operatorClient = await journeys.StaffAsync("operator");
+        var balances = new ConcurrentDictionary<Guid, JsonElement>();
+        await Parallel.ForEachAsync(members, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (member, ct) =>
+        {
+            using var response = await operatorClient.GetAsync(new Uri($"/api/points/members/{member}/balance", UriKind.Relative), ct);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                balances[member] = await response.ReadJsonAsync();
+            }
+        });
+        return balances;
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -15,10 +16,23 @@ public sealed class Journeys(SystemUnderTest system)
     public const string ConsumptionPassword = "581394";
     public const string LoginPassword = "Login-Pass-2026";
 
+    // Staff sign in once per role and journey set: each sign-in is a slow hash, and seeding hundreds of members
+    // for the load benchmark would otherwise spend most of its time signing the reviewer in.
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _staffTokens = new(StringComparer.Ordinal);
+
     private Uri Gateway => system.Gateway.BaseAddress;
 
-    /// <summary>Staff accounts are the development seed of Membership (appsettings.Development.json).</summary>
+    /// <summary>
+    /// A client carrying a staff member's token; staff accounts are the development seed of Membership
+    /// (appsettings.Development.json). The token is issued once per role and reused (it is valid two hours).
+    /// </summary>
     public async Task<HttpClient> StaffAsync(string role)
+    {
+        var token = await _staffTokens.GetOrAdd(role, r => new Lazy<Task<string>>(() => SignInStaffAsync(r))).Value;
+        return Member.ClientWithToken(Gateway, token);
+    }
+
+    private async Task<string> SignInStaffAsync(string role)
     {
         using var anonymous = system.CreateClient();
         var password = role switch
@@ -28,7 +42,7 @@ public sealed class Journeys(SystemUnderTest system)
             _ => "dev-only-Operator-2026",
         };
         var signedIn = await anonymous.PostJsonAsync("/api/membership/staff/sign-in", new { userName = role, password });
-        return Member.ClientWithToken(Gateway, signedIn.Str("accessToken"));
+        return signedIn.Str("accessToken");
     }
 
     public async Task<Member> SignUpAsync(DateOnly birthDate)
@@ -87,11 +101,25 @@ public sealed class Journeys(SystemUnderTest system)
         return issued.Str("authorisationCode");
     }
 
-    public async Task<HttpResponseMessage> AuthoriseWithAsync(Member member, string password) =>
+    public async Task<HttpResponseMessage> AuthoriseWithAsync(Member member, string password = ConsumptionPassword) =>
         await member.Http.PostAsJsonAsync("/api/membership/payment-authorisations", new { consumptionPassword = password });
 
     /// <summary>A G train whose <paramref name="seatClass"/> shows "兑" from Beijing South to Shanghai Hongqiao in the coming days.</summary>
     public async Task<(string Train, DateOnly Date, long Points)> FindRedeemableAsync(string seatClass = "Second", string? except = null)
+    {
+        await foreach (var run in RedeemableRunsAsync(seatClass))
+        {
+            if (run.Train != except)
+            {
+                return (run.Train, run.Date, run.Points);
+            }
+        }
+
+        throw new InvalidOperationException("No redeemable train found in the coming 30 days.");
+    }
+
+    /// <summary>Every run whose <paramref name="seatClass"/> shows "兑" from Beijing South to Shanghai Hongqiao, 3 to 29 days ahead, soonest first.</summary>
+    public async IAsyncEnumerable<RedeemableRun> RedeemableRunsAsync(string seatClass = "Second")
     {
         using var anonymous = system.CreateClient();
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
@@ -100,23 +128,48 @@ public sealed class Journeys(SystemUnderTest system)
             var search = await anonymous.GetJsonAsync($"/api/ticketing/search?from=VNP&to=AOH&date={day:yyyy-MM-dd}");
             foreach (var train in search.GetProperty("trains").EnumerateArray())
             {
-                var number = train.Str("trainNumber");
                 foreach (var offer in train.GetProperty("classes").EnumerateArray())
                 {
-                    if (number != except && offer.Str("seatClass") == seatClass && offer.GetProperty("mark").ValueKind == JsonValueKind.String)
+                    if (offer.Str("seatClass") == seatClass && offer.GetProperty("mark").ValueKind == JsonValueKind.String)
                     {
-                        return (number, day, offer.GetProperty("pointsPrice").GetInt64());
+                        yield return new RedeemableRun(train.Str("trainNumber"), day, offer.GetProperty("pointsPrice").GetInt64());
                     }
                 }
             }
         }
-
-        throw new InvalidOperationException("No redeemable train found in the coming 30 days.");
     }
 
-    public async Task<Guid> RedeemAsync(Member member, string train, DateOnly date, string code, Guid? beneficiaryId = null, string seatClass = "Second")
+    /// <summary>An active member (aged 60+, so x15) with at least <paramref name="points"/> points and a consumption password.</summary>
+    public async Task<Member> RichMemberAsync(long points)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/redemptions")
+        var member = await SignUpAsync(new DateOnly(1950, 1, 15));
+        await ActivateAsync(member);
+        long earned = 0;
+        while (earned < points)
+        {
+            // x15 for this age: one back-registration (补登) usually covers it.
+            earned += await EarnAsync(member, Math.Max(2_000m, Math.Ceiling((points - earned) / 15m)));
+        }
+
+        await SetConsumptionPasswordAsync(member);
+        return member;
+    }
+
+    /// <summary>Submits a redemption; a retry after a failed answer passes the same <paramref name="idempotencyKey"/>.</summary>
+    public async Task<Guid> RedeemAsync(Member member, string train, DateOnly date, string code, Guid? beneficiaryId = null, string seatClass = "Second", string? idempotencyKey = null)
+    {
+        using var request = RedemptionRequest(train, date, code, beneficiaryId, seatClass, idempotencyKey);
+        using var response = await member.Http.SendAsync(request);
+        return (await response.ReadJsonAsync(HttpStatusCode.Accepted)).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>
+    /// POST /api/redemptions from Beijing South to Shanghai Hongqiao, for callers that read the answer themselves; with a
+    /// fresh Idempotency-Key unless a retry passes the one it used before.
+    /// </summary>
+    public static HttpRequestMessage RedemptionRequest(string train, DateOnly date, string code, Guid? beneficiaryId = null, string seatClass = "Second", string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/redemptions")
         {
             Content = JsonContent.Create(new
             {
@@ -129,9 +182,8 @@ public sealed class Journeys(SystemUnderTest system)
                 authorisationCode = code,
             }),
         };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
-        using var response = await member.Http.SendAsync(request);
-        return (await response.ReadJsonAsync(HttpStatusCode.Accepted)).GetProperty("id").GetGuid();
+        request.Headers.Add("Idempotency-Key", idempotencyKey ?? Guid.NewGuid().ToString("N"));
+        return request;
     }
 
     public async Task<JsonElement> WaitFinishedAsync(Member member, Guid redemptionId, TimeSpan? timeout = null) =>
@@ -145,9 +197,10 @@ public sealed class Journeys(SystemUnderTest system)
         (await member.Http.GetJsonAsync("/api/membership/notifications")).GetProperty("items").EnumerateArray().ToArray();
 
     /// <summary>Adds a beneficiary with ID images and a face video and has a reviewer verify them; returns its id.</summary>
-    public async Task<Guid> AddVerifiedBeneficiaryAsync(Member member)
+    /// <param name="birthDate">Vary it when adding many: an ID number has only 1,000 sequence numbers per birth date.</param>
+    public async Task<Guid> AddVerifiedBeneficiaryAsync(Member member, DateOnly? birthDate = null)
     {
-        var idNumber = ResidentIdNumbers.New(new DateOnly(1998, 5, 20));
+        var idNumber = ResidentIdNumbers.New(birthDate ?? new DateOnly(1998, 5, 20));
         using var form = new MultipartFormDataContent
         {
             { new StringContent("受让人乙"), "name" },

@@ -1,0 +1,242 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Changxing.Bench.Search;
+using Changxing.ServiceDefaults.Data;
+using Changxing.SystemHarness;
+using Changxing.SystemHarness.Load;
+using Spectre.Console;
+
+namespace Changxing.Bench.Load;
+
+/// <summary>
+/// <c>load [--quick] [--providers sqlite,postgres] [--members 120] [--rates 2,4,8,...] [--step-seconds 30]
+/// [--results DIR] [--chart PNG] [--chart-from a.json,b.json]</c>: per provider, the four real services on free ports
+/// over a throw-away RabbitMQ virtual host; a seeded population; the raw bus ceiling; search straight to Ticketing
+/// and through the gateway; then a ramp of open-loop redemption steps through the gateway until p99 from submission
+/// to ticket passes 1 s. Writes bench/results/load-&lt;provider&gt;-&lt;time&gt;.json and a chart of all providers.
+/// </summary>
+public static class LoadBenchmark
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private static readonly string[] Watched = [.. SystemUnderTest.Services, "Gateway"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var settings = LoadSettings.Parse(args, RepositoryRoot());
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 160;
+        }
+
+        var reports = new List<LoadReport>();
+        if (settings.ChartFrom.Count > 0)
+        {
+            foreach (var file in settings.ChartFrom)
+            {
+                reports.Add(JsonSerializer.Deserialize<LoadReport>(await File.ReadAllTextAsync(file), Json)!);
+            }
+        }
+        else
+        {
+            var command = "dotnet run -c Release --project bench/Changxing.Bench -- load " + string.Join(' ', args);
+            foreach (var provider in settings.Providers)
+            {
+                var report = await RunProviderAsync(provider, settings, command);
+                reports.Add(report);
+                Directory.CreateDirectory(settings.ResultsDirectory);
+                var file = Path.Combine(settings.ResultsDirectory, $"load-{provider.ToString().ToLowerInvariant()}-{report.StartedAt:yyyyMMdd-HHmmss}.json");
+                await File.WriteAllTextAsync(file, JsonSerializer.Serialize(report, Json));
+                AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(file)}[/]");
+            }
+        }
+
+        foreach (var report in reports)
+        {
+            Print(report, settings.P99LimitMs);
+        }
+
+        LoadChart.Save(reports, settings.ChartPath, settings.P99LimitMs);
+        AnsiConsole.MarkupLine($"Chart: [link]{Markup.Escape(settings.ChartPath)}[/]");
+        return 0;
+    }
+
+    private static async Task<LoadReport> RunProviderAsync(DatabaseProvider provider, LoadSettings settings, string command)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var loadAtStart = LoadAverage();
+        AnsiConsole.Write(new Rule($"[bold]{provider}[/] (load average {loadAtStart[0]:0.0} {loadAtStart[1]:0.0} {loadAtStart[2]:0.0} on {Environment.ProcessorCount} cores)"));
+
+        return await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var starting = ctx.AddTask($"{provider}: start Membership, Points, Ticketing, Gateway", maxValue: 1);
+                await using var system = await SystemUnderTest.StartAsync(new SystemOptions
+                {
+                    Database = provider,
+                    Label = "load",
+                    Environment = ServiceSettings(settings.ServiceSettings),
+                });
+                starting.Increment(1);
+
+                var seeding = ctx.AddTask("seed", maxValue: settings.Members);
+                var seedWatch = System.Diagnostics.Stopwatch.StartNew();
+                var options = new PopulationOptions
+                {
+                    Members = settings.Members,
+                    RedemptionsPerMember = (int)Math.Ceiling((double)settings.MostRedemptions / settings.Members),
+                };
+                using var population = await Population.SeedAsync(system, options, new InlineProgress<SeedingProgress>(p =>
+                {
+                    seeding.Description = $"seed: {p.Stage} {p.Done}/{p.Total}";
+                    seeding.MaxValue = p.Total;
+                    seeding.Value = p.Done;
+                }));
+                var seedingSeconds = seedWatch.Elapsed.TotalSeconds;
+                seeding.Description = $"seeded {population.Members.Count} members on {population.Runs.Count} runs ({seedingSeconds:0} s)";
+                seeding.StopTask();
+
+                var watched = Watched.ToDictionary(s => s, s => (Func<int?>)(() => system[s].ProcessId));
+                watched["Bench"] = () => Environment.ProcessId; // the load generator shares the two cores
+                await using var sampler = new ProcessSampler(watched);
+
+                var bus = ctx.AddTask("bus ceiling: MassTransit publish→consume, 32 publishers", maxValue: 1);
+                var ceiling = await BusCeiling.MeasureAsync(32, settings.BusLength);
+                bus.Description = $"bus ceiling: {ceiling.ConsumedPerSecond:N0} msg/s consumed, p50 {ceiling.LatencyMs.P50:0.0} ms";
+                bus.Increment(1);
+
+                var searching = ctx.AddTask("search: direct vs gateway", maxValue: settings.SearchRounds);
+                using var client = SearchLoad.CreateClient(32);
+                var search = await SearchLoad.CompareAsync(client, Base(system["Ticketing"]), Base(system.Gateway), settings.SearchRounds, settings.SearchRoundLength, 32,
+                    (_, _) => searching.Increment(1));
+                searching.Description = $"search: direct {search.MedianDirect:N0} req/s, gateway {search.MedianGateway:N0} req/s, ratio {search.Ratio:0.00}";
+
+                var steps = await RampAsync(ctx, system, population, sampler, settings);
+                Directory.CreateDirectory(settings.ResultsDirectory);
+                await File.WriteAllTextAsync(Path.Combine(settings.ResultsDirectory, $"load-{provider.ToString().ToLowerInvariant()}-{startedAt:yyyyMMdd-HHmmss}.log"),
+                    system.RecentLogs(400));
+                return new LoadReport(provider.ToString(), command, startedAt, DateTimeOffset.UtcNow, Environment.ProcessorCount, loadAtStart, LoadAverage(),
+                    population.Members.Count, population.Runs.Count, Math.Round(seedingSeconds, 1), ceiling, search, steps,
+                    sampler.PeakMegabytes().ToDictionary(p => p.Key, p => Math.Round(p.Value, 1)));
+            });
+    }
+
+    private static async Task<List<LoadStepReport>> RampAsync(ProgressContext ctx, SystemUnderTest system, Population population, ProcessSampler sampler, LoadSettings settings)
+    {
+        var load = new RedemptionLoad(system, population);
+        if (settings.WarmUpLength > TimeSpan.Zero)
+        {
+            var warmUp = ctx.AddTask($"warm-up at {settings.WarmUpRate:0.#}/s (not counted)", maxValue: settings.WarmUpRate * settings.WarmUpLength.TotalSeconds);
+            var warm = await load.RunAtRateAsync(settings.WarmUpRate, settings.WarmUpLength, new InlineProgress<LoadProgress>(p => warmUp.Value = Math.Min(p.Started, warmUp.MaxValue)));
+            warmUp.Description = $"warm-up at {settings.WarmUpRate:0.#}/s: {warm.Completed} completed, p50 {warm.SubmissionToTicket.P50:0} ms (not counted)";
+        }
+
+        var steps = new List<LoadStepReport>();
+        foreach (var rate in settings.Rates)
+        {
+            var task = ctx.AddTask($"{rate,3:0.#}/s", maxValue: rate * settings.StepLength.TotalSeconds);
+            var before = sampler.Mark();
+            var result = await load.RunAtRateAsync(rate, settings.StepLength, new InlineProgress<LoadProgress>(p =>
+            {
+                task.Value = Math.Min(p.Started, task.MaxValue);
+                task.Description = $"{rate,3:0.#}/s: {p.Started} started, {p.InFlight} in flight, {p.Completed} completed, {p.Failed} failed";
+            }));
+            var step = LoadStepReport.Of(result, before, sampler.Mark(), LoadAverage()[0]);
+            steps.Add(step);
+            task.Description = $"{rate,3:0.#}/s: {step.CompletedPerSecond:0.0} completed/s, p50 {step.SubmissionToTicketMs.P50:0} ms, p99 {step.SubmissionToTicketMs.P99:0} ms, {step.Failed} failed";
+            task.Value = task.MaxValue;
+
+            if (step.SubmissionToTicketMs.P99 > settings.P99LimitMs || step.Failed > step.Started / 10 || step.CompletedPerSecond < rate * 0.8 || step.RanOutOfMembers)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        return steps;
+    }
+
+    /// <summary>Rate limits raised far above the load (they are tested in Gateway.Tests) and warnings-only logs.</summary>
+    private static Dictionary<string, string> ServiceSettings(IReadOnlyDictionary<string, string> extra)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Gateway__RateLimits__PerCaller__PermitLimit"] = "100000000",
+            ["Gateway__RateLimits__SignIn__PermitLimit"] = "100000000",
+            ["Gateway__RateLimits__Payment__PermitLimit"] = "100000000",
+            ["Gateway__RateLimits__Redemption__PermitLimit"] = "100000000",
+        };
+        foreach (var (key, value) in extra)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    private static void Print(LoadReport report, double p99LimitMs)
+    {
+        AnsiConsole.Write(new Rule($"[bold]{report.Provider}[/]: {report.Members} members on {report.Runs} runs"));
+        var table = new Table().AddColumns("offered/s", "started", "completed/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "authorise p50 ms", "failed", "failures", "CPU (cores)", "machine busy", "load 1m");
+        foreach (var s in report.Steps)
+        {
+            table.AddRow(
+                s.OfferedPerSecond.ToString("0.#", CultureInfo.InvariantCulture),
+                s.Started.ToString(CultureInfo.InvariantCulture),
+                s.CompletedPerSecond.ToString("0.0", CultureInfo.InvariantCulture),
+                s.SubmissionToTicketMs.P50.ToString("0", CultureInfo.InvariantCulture),
+                s.SubmissionToTicketMs.P95.ToString("0", CultureInfo.InvariantCulture),
+                s.SubmissionToTicketMs.P99.ToString("0", CultureInfo.InvariantCulture),
+                s.SubmissionToTicketMs.Max.ToString("0", CultureInfo.InvariantCulture),
+                s.AuthoriseMs.P50.ToString("0", CultureInfo.InvariantCulture),
+                s.Failed.ToString(CultureInfo.InvariantCulture),
+                Markup.Escape(string.Join(", ", s.FailuresByReason.Select(f => $"{f.Key}: {f.Value}"))),
+                Markup.Escape(string.Join(" ", s.CoresByProcess.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:0.00}"))),
+                s.MachineBusy.ToString("P0", CultureInfo.InvariantCulture),
+                s.LoadAverage1m.ToString("0.0", CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Write(table);
+        foreach (var s in report.Steps)
+        {
+            AnsiConsole.MarkupLine(Markup.Escape($"{s.OfferedPerSecond:0.#}/s median ms per stage: " + string.Join(", ", s.MedianStageMs.Select(m => $"{m.Key} {m.Value:0}"))));
+            AnsiConsole.MarkupLine(Markup.Escape($"{s.OfferedPerSecond:0.#}/s CPU ms per redemption: " + string.Join(", ", s.CpuMsPerRedemption.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:0}"))));
+        }
+
+        var within = report.LastWithinLimit(p99LimitMs);
+        AnsiConsole.MarkupLine(within is null
+            ? $"No step kept p99 within {p99LimitMs:0} ms without failures."
+            : $"Highest step with p99 ≤ {p99LimitMs:0} ms and no failure: offered {within.OfferedPerSecond:0.#}/s, completed {within.CompletedPerSecond:0.0}/s.");
+        AnsiConsole.MarkupLine($"Bus ceiling {report.BusCeiling.ConsumedPerSecond:N0} msg/s; best step x {LoadReport.MessagesPerRedemption} messages = {report.BusShare:P1} of it.");
+        AnsiConsole.MarkupLine($"Search: direct {report.Search.MedianDirect:N0} req/s, gateway {report.Search.MedianGateway:N0} req/s, gateway/direct {report.Search.Ratio:0.00}.");
+        AnsiConsole.MarkupLine("Peak working set (MiB): " + string.Join(", ", report.PeakWorkingSetMb.Select(p => $"{p.Key} {p.Value:0}")));
+        AnsiConsole.MarkupLine($"Load average at start {string.Join(" ", report.LoadAverageAtStart)}, at end {string.Join(" ", report.LoadAverageAtEnd)}.");
+    }
+
+    private static string Base(ServiceProcess process) => process.BaseAddress.ToString().TrimEnd('/');
+
+    private static double[] LoadAverage() =>
+        [.. File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Changxing.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmark from inside the repository.");
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using Changxing.ServiceDefaults.Data;
+
+namespace Changxing.Bench.Load;
+
+/// <summary>The <c>load</c> command's options; <c>--quick</c> changes the defaults to a one-minute smoke run.</summary>
+public sealed record LoadSettings
+{
+    public required IReadOnlyList<DatabaseProvider> Providers { get; init; }
+    public required bool Quick { get; init; }
+    public required int Members { get; init; }
+    public required IReadOnlyList<double> Rates { get; init; }
+    public required TimeSpan StepLength { get; init; }
+    /// <summary>
+    /// Redemptions at <see cref="WarmUpRate"/> before the ramp, not counted: the services' first redemptions pay for
+    /// JIT and EF query compilation (seconds per step on a busy machine), which is not the steady state.
+    /// </summary>
+    public required TimeSpan WarmUpLength { get; init; }
+
+    public double WarmUpRate { get; init; } = 2;
+
+    public required TimeSpan BusLength { get; init; }
+    public required int SearchRounds { get; init; }
+    public required TimeSpan SearchRoundLength { get; init; }
+    public required string ResultsDirectory { get; init; }
+    public required string ChartPath { get; init; }
+
+    /// <summary>Extra settings for every service process (<c>--service-setting Key=Value</c>, repeatable), e.g. a log level while diagnosing.</summary>
+    public IReadOnlyDictionary<string, string> ServiceSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>JSON files of earlier runs to draw the chart from, without running anything.</summary>
+    public IReadOnlyList<string> ChartFrom { get; init; } = [];
+
+    /// <summary>The ramp stops after the first step whose p99 from submission to ticket passes this.</summary>
+    public double P99LimitMs { get; init; } = 1000;
+
+    public static LoadSettings Parse(string[] args, string repositoryRoot)
+    {
+        var quick = args.Contains("--quick");
+        return new LoadSettings
+        {
+            Providers = (Text(args, "--providers") ?? (quick ? "sqlite" : "sqlite,postgres"))
+                .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => Enum.Parse<DatabaseProvider>(p, ignoreCase: true)).ToList(),
+            Quick = quick,
+            Members = int.Parse(Text(args, "--members") ?? (quick ? "16" : "120"), CultureInfo.InvariantCulture),
+            Rates = (Text(args, "--rates") ?? (quick ? "2,4" : "2,4,8,12,16,24,32,48"))
+                .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList(),
+            StepLength = TimeSpan.FromSeconds(double.Parse(Text(args, "--step-seconds") ?? (quick ? "8" : "30"), CultureInfo.InvariantCulture)),
+            WarmUpLength = TimeSpan.FromSeconds(double.Parse(Text(args, "--warmup-seconds") ?? (quick ? "5" : "20"), CultureInfo.InvariantCulture)),
+            BusLength = TimeSpan.FromSeconds(quick ? 3 : 10),
+            SearchRounds = quick ? 1 : 3,
+            SearchRoundLength = TimeSpan.FromSeconds(quick ? 2 : 4),
+            ResultsDirectory = Text(args, "--results") ?? Path.Combine(repositoryRoot, "bench", "results"),
+            ChartPath = Text(args, "--chart") ?? Path.Combine(repositoryRoot, quick ? "bench/results/load-quick.png" : "docs/performance/load.png"),
+            ChartFrom = Text(args, "--chart-from")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+            ServiceSettings = args.Select((a, i) => (a, i)).Where(x => x.a == "--service-setting" && x.i + 1 < args.Length)
+                .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : ""),
+        };
+    }
+
+    /// <summary>Redemptions the warm-up and the ramp may start at most: every step at its rate, with a tenth to spare.</summary>
+    public long MostRedemptions => (long)Math.Ceiling(((Rates.Sum() * StepLength.TotalSeconds) + (WarmUpRate * WarmUpLength.TotalSeconds)) * 1.1);
+
+    private static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+}

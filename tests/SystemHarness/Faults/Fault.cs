@@ -1,0 +1,78 @@
+namespace Changxing.SystemHarness.Faults;
+
+/// <summary>
+/// One fault injected into a running system: it returns once the fault is over and the system is ready again, with
+/// what it observed worth reporting (e.g. how many messages were lost), or null.
+/// </summary>
+public sealed record Fault(string Name, Func<SystemUnderTest, Task<string?>> InjectAsync)
+{
+    private static readonly TimeSpan Ready = TimeSpan.FromSeconds(120);
+
+    /// <summary>kill -9 of one process, then the same build started again.</summary>
+    public static Fault KillAndRestart(string service) =>
+        new($"kill -9 {service}, restart", async system =>
+        {
+            await system.RestartAsync(service, kill: true);
+            return null;
+        });
+
+    /// <summary>
+    /// kill -9 of one process; once a message is queued for it (or anyone), every queued message is lost; then the
+    /// process starts again. A command or reply sent but never consumed is what a crash between a database commit and
+    /// the publish loses (the outbox is in memory): only the step deadlines can recover it.
+    /// </summary>
+    public static Fault KillLosingQueuedMessages(string service) =>
+        new($"kill -9 {service}, lose every queued message, restart", async system =>
+        {
+            await system[service].StopAsync(kill: true);
+            var lost = await BrokerFaults.LoseQueuedMessagesAsync(system.VirtualHost, TimeSpan.FromSeconds(15));
+            system[service].Start();
+            await system.WaitUntilReadyAsync(Ready);
+            return $"{lost} queued messages lost";
+        });
+
+    /// <summary>Every connection of the system's virtual host closed; clients reconnect at once.</summary>
+    public static Fault DropBrokerConnections() =>
+        new("drop the virtual host's RabbitMQ connections", async system =>
+        {
+            await BrokerFaults.DropConnectionsAsync(system.VirtualHost);
+            await system.WaitUntilReadyAsync(Ready);
+            return null;
+        });
+
+    /// <summary>The system's virtual host refuses connections for a while (the broker stays up for everyone else).</summary>
+    public static Fault RefuseBrokerConnections(TimeSpan duration) =>
+        new($"RabbitMQ refuses the virtual host's connections for {duration.TotalSeconds:0} s", async system =>
+        {
+            await BrokerFaults.RefuseConnectionsAsync(system.VirtualHost, duration);
+            await system.WaitUntilReadyAsync(Ready);
+            return null;
+        });
+
+    /// <summary>The whole RabbitMQ node stopped and started (every client on this machine sees it).</summary>
+    public static Fault RestartBroker(TimeSpan down) =>
+        new($"restart RabbitMQ ({down.TotalSeconds:0} s down)", async system =>
+        {
+            await BrokerFaults.RestartBrokerAsync(down);
+            await system.WaitUntilReadyAsync(Ready);
+            return null;
+        });
+
+    /// <summary>The services' PostgreSQL databases refuse connections and lose their open ones for a while.</summary>
+    public static Fault RefuseDatabaseConnections(TimeSpan duration) =>
+        new($"PostgreSQL refuses the services' databases for {duration.TotalSeconds:0} s", async system =>
+        {
+            await DatabaseFaults.RefuseConnectionsAsync(SystemUnderTest.Services.Select(system.ConnectionString), duration);
+            await system.WaitUntilReadyAsync(Ready);
+            return null;
+        });
+
+    /// <summary>The whole PostgreSQL server stopped for a while (every client on this machine sees it).</summary>
+    public static Fault StopDatabaseServer(TimeSpan duration) =>
+        new($"PostgreSQL server stopped for {duration.TotalSeconds:0} s", async system =>
+        {
+            await DatabaseFaults.StopServerAsync(duration);
+            await system.WaitUntilReadyAsync(Ready);
+            return null;
+        });
+}

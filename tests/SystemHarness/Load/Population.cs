@@ -1,0 +1,155 @@
+using System.Net.Http.Json;
+using Changxing.SystemHarness.Scenarios;
+
+namespace Changxing.SystemHarness.Load;
+
+/// <summary>
+/// Members ready to redeem, seeded through the gateway the way people and staff would: signed up, activated, points
+/// back-registered (补登) for several redemptions, a consumption password set and a verified beneficiary made
+/// effective; and the redeemable runs they redeem on, each with its "兑" quota raised by the operator. Load
+/// generators take their next redemption from <see cref="Next"/>.
+/// </summary>
+public sealed class Population : IDisposable
+{
+    private const string SeatClass = "Second";
+
+    // Aged 60+ (points x15, so fewer back-registrations) and spread over twenty years of birth dates: an ID number has
+    // only 1,000 sequence numbers per birth date and two people may not share one.
+    private static readonly DateOnly OldestMember = new(1945, 1, 1);
+    private static readonly DateOnly OldestBeneficiary = new(1970, 1, 1);
+    private const int BirthDateSpreadDays = 7_000;
+
+    private readonly int _redemptionsPerMember;
+    private long _next;
+
+    private Population(IReadOnlyList<RedeemingMember> members, IReadOnlyList<RedeemableRun> runs, int redemptionsPerMember)
+    {
+        Members = members;
+        Runs = runs;
+        _redemptionsPerMember = Math.Min(redemptionsPerMember, runs.Count);
+    }
+
+    public IReadOnlyList<RedeemingMember> Members { get; }
+
+    /// <summary>The second-class runs from Beijing South to Shanghai Hongqiao showing "兑", with their quota raised.</summary>
+    public IReadOnlyList<RedeemableRun> Runs { get; }
+
+    /// <summary>How many redemptions the population was seeded for (members x redemptions each).</summary>
+    public long Capacity => (long)Members.Count * _redemptionsPerMember;
+
+    /// <summary>How many redemptions <see cref="Next"/> has planned so far.</summary>
+    public long Planned => Math.Min(Interlocked.Read(ref _next), Capacity);
+
+    public static async Task<Population> SeedAsync(
+        SystemUnderTest system, PopulationOptions options, IProgress<SeedingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Members, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RedemptionsPerMember, 1);
+        var journeys = new Journeys(system);
+        var runs = await RaiseQuotasAsync(system, journeys, options.QuotaPerRun, progress, cancellationToken);
+        var needed = options.RedemptionsPerMember * runs.Max(r => r.Points);
+
+        var members = new RedeemingMember[options.Members];
+        var done = 0;
+        progress?.Report(new SeedingProgress("members", 0, members.Length));
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, members.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken },
+            async (i, _) =>
+            {
+                members[i] = await SeedMemberAsync(journeys, needed);
+                progress?.Report(new SeedingProgress("members", Interlocked.Increment(ref done), members.Length));
+            });
+
+        var population = new Population(members, runs, options.RedemptionsPerMember);
+        if (options.EffectiveBeneficiaries)
+        {
+            progress?.Report(new SeedingProgress("beneficiaries effective", 0, 1));
+            system["Membership"].SetEnvironment("DevelopmentClock__OffsetDays", "61");
+            await system.RestartAsync("Membership");
+            progress?.Report(new SeedingProgress("beneficiaries effective", 1, 1));
+        }
+
+        return population;
+    }
+
+    /// <summary>
+    /// The next redemption to make, or null once every member has spent what they were seeded for. Thread-safe.
+    /// Members take turns, and a member's k-th redemption is on run (member + k) mod runs, so no beneficiary is planned
+    /// twice on one run and concurrent redemptions spread over the runs (each run is locked while a seat is held).
+    /// </summary>
+    public PlannedRedemption? Next()
+    {
+        var sequence = Interlocked.Increment(ref _next) - 1;
+        var round = sequence / Members.Count;
+        if (round >= _redemptionsPerMember)
+        {
+            return null;
+        }
+
+        var member = (int)(sequence % Members.Count);
+        return new PlannedRedemption(Members[member], Runs[(int)((member + round) % Runs.Count)], sequence);
+    }
+
+    public void Dispose()
+    {
+        foreach (var member in Members)
+        {
+            member.Member.Dispose();
+        }
+    }
+
+    private static async Task<List<RedeemableRun>> RaiseQuotasAsync(
+        SystemUnderTest system, Journeys journeys, int quota, IProgress<SeedingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var runs = new List<RedeemableRun>();
+        await foreach (var run in journeys.RedeemableRunsAsync(SeatClass).WithCancellation(cancellationToken))
+        {
+            runs.Add(run);
+        }
+
+        if (runs.Count == 0)
+        {
+            throw new InvalidOperationException("Ticketing shows no redeemable second-class run from VNP to AOH: nothing to load.");
+        }
+
+        using var operatorClient = await journeys.StaffAsync("operator");
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var path = $"/api/ticketing/runs/{runs[i].Train}/{runs[i].Date:yyyy-MM-dd}/allotments";
+            foreach (var allotment in (await operatorClient.GetJsonAsync(path)).EnumerateArray().Where(a => a.Str("seatClass") == SeatClass))
+            {
+                using var response = await operatorClient.PutAsJsonAsync($"{path}/{allotment.GetProperty("id").GetGuid()}", new { quota }, cancellationToken);
+                await response.ReadJsonAsync();
+            }
+
+            progress?.Report(new SeedingProgress("runs", i + 1, runs.Count));
+        }
+
+        return runs;
+    }
+
+    private static async Task<RedeemingMember> SeedMemberAsync(Journeys journeys, long needed)
+    {
+        var member = await journeys.SignUpAsync(OldestMember.AddDays(Random.Shared.Next(BirthDateSpreadDays)));
+        try
+        {
+            await journeys.ActivateAsync(member);
+            long earned = 0;
+            while (earned < needed)
+            {
+                // x15 for members aged 60 or more; the loop covers any other multiplier.
+                earned += await journeys.EarnAsync(member, Math.Ceiling((needed - earned) / 15m));
+            }
+
+            await journeys.SetConsumptionPasswordAsync(member);
+            var beneficiary = await journeys.AddVerifiedBeneficiaryAsync(member, OldestBeneficiary.AddDays(Random.Shared.Next(BirthDateSpreadDays)));
+            return new RedeemingMember(member, beneficiary, earned);
+        }
+        catch
+        {
+            member.Dispose();
+            throw;
+        }
+    }
+}
