@@ -42,8 +42,8 @@ public sealed record LoadSettings
             Providers = (Text(args, "--providers") ?? (quick ? "sqlite" : "sqlite,postgres"))
                 .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => Enum.Parse<DatabaseProvider>(p, ignoreCase: true)).ToList(),
             Quick = quick,
-            Members = int.Parse(Text(args, "--members") ?? (quick ? "16" : "120"), CultureInfo.InvariantCulture),
-            Rates = (Text(args, "--rates") ?? (quick ? "2,4" : "2,4,8,12,16,24,32,48"))
+            Members = int.Parse(Text(args, "--members") ?? (quick ? "16" : "80"), CultureInfo.InvariantCulture),
+            Rates = (Text(args, "--rates") ?? (quick ? "2,4" : "1,2,3,4,6,8,12,16,24,32"))
                 .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList(),
             StepLength = TimeSpan.FromSeconds(double.Parse(Text(args, "--step-seconds") ?? (quick ? "8" : "30"), CultureInfo.InvariantCulture)),
             WarmUpLength = TimeSpan.FromSeconds(double.Parse(Text(args, "--warmup-seconds") ?? (quick ? "5" : "20"), CultureInfo.InvariantCulture)),
