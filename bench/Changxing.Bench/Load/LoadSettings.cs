@@ -17,7 +17,7 @@ public sealed record LoadSettings
     /// </summary>
     public required TimeSpan WarmUpLength { get; init; }
 
-    public double WarmUpRate { get; init; } = 2;
+    public double WarmUpRate { get; init; } = 3;
 
     public required TimeSpan BusLength { get; init; }
     public required int SearchRounds { get; init; }
@@ -46,7 +46,7 @@ public sealed record LoadSettings
             Rates = (Text(args, "--rates") ?? (quick ? "2,4" : "1,2,3,4,6,8,12,16,24,32"))
                 .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList(),
             StepLength = TimeSpan.FromSeconds(double.Parse(Text(args, "--step-seconds") ?? (quick ? "8" : "30"), CultureInfo.InvariantCulture)),
-            WarmUpLength = TimeSpan.FromSeconds(double.Parse(Text(args, "--warmup-seconds") ?? (quick ? "5" : "20"), CultureInfo.InvariantCulture)),
+            WarmUpLength = TimeSpan.FromSeconds(double.Parse(Text(args, "--warmup-seconds") ?? (quick ? "5" : "40"), CultureInfo.InvariantCulture)),
             BusLength = TimeSpan.FromSeconds(quick ? 3 : 10),
             SearchRounds = quick ? 1 : 3,
             SearchRoundLength = TimeSpan.FromSeconds(quick ? 2 : 4),
