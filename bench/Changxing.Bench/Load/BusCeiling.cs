@@ -68,6 +68,7 @@ public static class BusCeiling
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         builder.Services.AddMassTransit(x =>
         {
+            x.DisableUsageTelemetry();
             x.SetKebabCaseEndpointNameFormatter();
             x.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseServiceDefaults(context, options));
             x.AddConsumer<BusCeilingConsumer>();

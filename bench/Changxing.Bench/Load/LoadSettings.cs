@@ -17,7 +17,7 @@ public sealed record LoadSettings
     /// </summary>
     public required TimeSpan WarmUpLength { get; init; }
 
-    public double WarmUpRate { get; init; } = 2;
+    public double WarmUpRate { get; init; } = 3;
 
     public required TimeSpan BusLength { get; init; }
     public required int SearchRounds { get; init; }
@@ -42,11 +42,11 @@ public sealed record LoadSettings
             Providers = (Text(args, "--providers") ?? (quick ? "sqlite" : "sqlite,postgres"))
                 .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => Enum.Parse<DatabaseProvider>(p, ignoreCase: true)).ToList(),
             Quick = quick,
-            Members = int.Parse(Text(args, "--members") ?? (quick ? "16" : "120"), CultureInfo.InvariantCulture),
-            Rates = (Text(args, "--rates") ?? (quick ? "2,4" : "2,4,8,12,16,24,32,48"))
+            Members = int.Parse(Text(args, "--members") ?? (quick ? "16" : "80"), CultureInfo.InvariantCulture),
+            Rates = (Text(args, "--rates") ?? (quick ? "2,4" : "1,2,3,4,6,8,12,16,24,32"))
                 .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList(),
             StepLength = TimeSpan.FromSeconds(double.Parse(Text(args, "--step-seconds") ?? (quick ? "8" : "30"), CultureInfo.InvariantCulture)),
-            WarmUpLength = TimeSpan.FromSeconds(double.Parse(Text(args, "--warmup-seconds") ?? (quick ? "5" : "20"), CultureInfo.InvariantCulture)),
+            WarmUpLength = TimeSpan.FromSeconds(double.Parse(Text(args, "--warmup-seconds") ?? (quick ? "5" : "40"), CultureInfo.InvariantCulture)),
             BusLength = TimeSpan.FromSeconds(quick ? 3 : 10),
             SearchRounds = quick ? 1 : 3,
             SearchRoundLength = TimeSpan.FromSeconds(quick ? 2 : 4),

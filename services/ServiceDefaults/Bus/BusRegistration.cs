@@ -19,6 +19,9 @@ public static class BusRegistration
 
         builder.Services.AddMassTransit(x =>
         {
+            // MassTransit 8.4+ reports usage to its vendor over the internet by default; our machines reach no network
+            // but the package registries (the load benchmark's logs showed each service trying).
+            x.DisableUsageTelemetry();
             x.SetKebabCaseEndpointNameFormatter();
             x.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseServiceDefaults(context, bus));
             configure(x);

@@ -20,13 +20,19 @@ public sealed class Population : IDisposable
     private const int BirthDateSpreadDays = 7_000;
 
     private readonly int _redemptionsPerMember;
-    private long _next;
+    private readonly int[] _planned;
+    private readonly bool[] _busy;
+    private readonly Lock _gate = new();
+    private int _cursor;
+    private long _sequence;
 
     private Population(IReadOnlyList<RedeemingMember> members, IReadOnlyList<RedeemableRun> runs, int redemptionsPerMember)
     {
         Members = members;
         Runs = runs;
         _redemptionsPerMember = Math.Min(redemptionsPerMember, runs.Count);
+        _planned = new int[members.Count];
+        _busy = new bool[members.Count];
     }
 
     public IReadOnlyList<RedeemingMember> Members { get; }
@@ -38,7 +44,19 @@ public sealed class Population : IDisposable
     public long Capacity => (long)Members.Count * _redemptionsPerMember;
 
     /// <summary>How many redemptions <see cref="Next"/> has planned so far.</summary>
-    public long Planned => Math.Min(Interlocked.Read(ref _next), Capacity);
+    public long Planned
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _sequence;
+            }
+        }
+    }
+
+    /// <summary>Every member has been planned all the redemptions they were seeded for.</summary>
+    public bool Exhausted => Planned >= Capacity;
 
     public static async Task<Population> SeedAsync(
         SystemUnderTest system, PopulationOptions options, IProgress<SeedingProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -46,7 +64,7 @@ public sealed class Population : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Members, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RedemptionsPerMember, 1);
         var journeys = new Journeys(system);
-        var runs = await RaiseQuotasAsync(system, journeys, options.QuotaPerRun, progress, cancellationToken);
+        var runs = await RaiseQuotasAsync(journeys, options.QuotaPerRun, options.Concurrency, progress, cancellationToken);
         var needed = options.RedemptionsPerMember * runs.Max(r => r.Points);
 
         var members = new RedeemingMember[options.Members];
@@ -74,21 +92,42 @@ public sealed class Population : IDisposable
     }
 
     /// <summary>
-    /// The next redemption to make, or null once every member has spent what they were seeded for. Thread-safe.
-    /// Members take turns, and a member's k-th redemption is on run (member + k) mod runs, so no beneficiary is planned
-    /// twice on one run and concurrent redemptions spread over the runs (each run is locked while a seat is held).
+    /// The next redemption to make, by the next idle member (round robin), or null when every member with
+    /// redemptions left is busy (see <see cref="Exhausted"/> for whether any are left). The member stays busy until
+    /// <see cref="Finished"/>: a person does not redeem twice at once, and Membership refuses concurrent payment
+    /// authorisations of one member (409 ConcurrentAttempt). A member's k-th redemption is on run (member + k) mod
+    /// runs, so no beneficiary is planned twice on one run and concurrent redemptions spread over the runs (each run
+    /// is locked while a seat is held). Thread-safe.
     /// </summary>
     public PlannedRedemption? Next()
     {
-        var sequence = Interlocked.Increment(ref _next) - 1;
-        var round = sequence / Members.Count;
-        if (round >= _redemptionsPerMember)
+        lock (_gate)
         {
+            for (var i = 0; i < Members.Count; i++)
+            {
+                var member = (_cursor + i) % Members.Count;
+                if (_busy[member] || _planned[member] >= _redemptionsPerMember)
+                {
+                    continue;
+                }
+
+                _busy[member] = true;
+                _cursor = member + 1;
+                var run = Runs[(member + _planned[member]++) % Runs.Count];
+                return new PlannedRedemption(Members[member], run, _sequence++) { MemberIndex = member };
+            }
+
             return null;
         }
+    }
 
-        var member = (int)(sequence % Members.Count);
-        return new PlannedRedemption(Members[member], Runs[(int)((member + round) % Runs.Count)], sequence);
+    /// <summary>The member of <paramref name="plan"/> is idle again (its redemption finished, failed or was given up).</summary>
+    public void Finished(PlannedRedemption plan)
+    {
+        lock (_gate)
+        {
+            _busy[plan.MemberIndex] = false;
+        }
     }
 
     public void Dispose()
@@ -100,7 +139,7 @@ public sealed class Population : IDisposable
     }
 
     private static async Task<List<RedeemableRun>> RaiseQuotasAsync(
-        SystemUnderTest system, Journeys journeys, int quota, IProgress<SeedingProgress>? progress, CancellationToken cancellationToken)
+        Journeys journeys, int quota, int concurrency, IProgress<SeedingProgress>? progress, CancellationToken cancellationToken)
     {
         var runs = new List<RedeemableRun>();
         await foreach (var run in journeys.RedeemableRunsAsync(SeatClass).WithCancellation(cancellationToken))
@@ -114,17 +153,18 @@ public sealed class Population : IDisposable
         }
 
         using var operatorClient = await journeys.StaffAsync("operator");
-        for (var i = 0; i < runs.Count; i++)
+        var done = 0;
+        await Parallel.ForEachAsync(runs, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken }, async (run, token) =>
         {
-            var path = $"/api/ticketing/runs/{runs[i].Train}/{runs[i].Date:yyyy-MM-dd}/allotments";
+            var path = $"/api/ticketing/runs/{run.Train}/{run.Date:yyyy-MM-dd}/allotments";
             foreach (var allotment in (await operatorClient.GetJsonAsync(path)).EnumerateArray().Where(a => a.Str("seatClass") == SeatClass))
             {
-                using var response = await operatorClient.PutAsJsonAsync($"{path}/{allotment.GetProperty("id").GetGuid()}", new { quota }, cancellationToken);
+                using var response = await operatorClient.PutAsJsonAsync($"{path}/{allotment.GetProperty("id").GetGuid()}", new { quota }, token);
                 await response.ReadJsonAsync();
             }
 
-            progress?.Report(new SeedingProgress("runs", i + 1, runs.Count));
-        }
+            progress?.Report(new SeedingProgress("runs", Interlocked.Increment(ref done), runs.Count));
+        });
 
         return runs;
     }

@@ -14,7 +14,11 @@ namespace Changxing.SystemHarness.Load;
 /// </summary>
 public sealed class RedemptionLoad(SystemUnderTest system, Population population, RedemptionLoadOptions? options = null)
 {
+    /// <summary>The outcome of an open-loop arrival that found every member busy with an earlier redemption.</summary>
+    public const string NoIdleMember = "no idle member";
+
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan IdleMemberWait = TimeSpan.FromMilliseconds(20);
     private readonly RedemptionLoadOptions _options = options ?? new RedemptionLoadOptions();
     private readonly Journeys _journeys = new(system);
 
@@ -39,12 +43,21 @@ public sealed class RedemptionLoad(SystemUnderTest system, Population population
                     await Task.Delay(wait, cancellationToken);
                 }
 
-                if (population.Next() is not { } plan)
+                if (population.Next() is { } plan)
+                {
+                    running.Add(RedeemAsync(plan, counters, cancellationToken));
+                }
+                else if (population.Exhausted)
                 {
                     return (await Task.WhenAll(running), true);
                 }
-
-                running.Add(RedeemAsync(plan, counters, cancellationToken));
+                else
+                {
+                    // Every member with redemptions left is still waiting for their last one: the offered load is not met.
+                    counters.Begin();
+                    counters.End(completed: false);
+                    running.Add(Task.FromResult(new RedemptionOutcome(null, null, NoIdleMember, DateTimeOffset.UtcNow, 0, 0, null, null, null)));
+                }
             }
 
             return (await Task.WhenAll(running), false);
@@ -63,13 +76,20 @@ public sealed class RedemptionLoad(SystemUnderTest system, Population population
                 var outcomes = new List<RedemptionOutcome>();
                 while (watch.Elapsed < duration)
                 {
-                    if (population.Next() is not { } plan)
+                    if (population.Next() is { } plan)
+                    {
+                        outcomes.Add(await RedeemAsync(plan, counters, cancellationToken));
+                    }
+                    else if (population.Exhausted)
                     {
                         Interlocked.Exchange(ref ranOut, 1);
                         break;
                     }
-
-                    outcomes.Add(await RedeemAsync(plan, counters, cancellationToken));
+                    else
+                    {
+                        // More workers than idle members: wait for one.
+                        await Task.Delay(IdleMemberWait, cancellationToken);
+                    }
                 }
 
                 return outcomes;
@@ -98,20 +118,19 @@ public sealed class RedemptionLoad(SystemUnderTest system, Population population
 
     private async Task<RedemptionOutcome> RedeemAsync(PlannedRedemption plan, Counters counters, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref counters.Started);
-        Interlocked.Increment(ref counters.InFlight);
-        var outcome = await FollowAsync(plan, cancellationToken);
-        Interlocked.Decrement(ref counters.InFlight);
-        if (outcome.Completed)
+        counters.Begin();
+        var completed = false;
+        try
         {
-            Interlocked.Increment(ref counters.Completed);
+            var outcome = await FollowAsync(plan, cancellationToken);
+            completed = outcome.Completed;
+            return outcome;
         }
-        else
+        finally
         {
-            Interlocked.Increment(ref counters.Failed);
+            counters.End(completed);
+            population.Finished(plan);
         }
-
-        return outcome;
     }
 
     private async Task<RedemptionOutcome> FollowAsync(PlannedRedemption plan, CancellationToken cancellationToken)
@@ -232,6 +251,25 @@ public sealed class RedemptionLoad(SystemUnderTest system, Population population
         public int InFlight;
         public int Completed;
         public int Failed;
+
+        public void Begin()
+        {
+            Interlocked.Increment(ref Started);
+            Interlocked.Increment(ref InFlight);
+        }
+
+        public void End(bool completed)
+        {
+            Interlocked.Decrement(ref InFlight);
+            if (completed)
+            {
+                Interlocked.Increment(ref Completed);
+            }
+            else
+            {
+                Interlocked.Increment(ref Failed);
+            }
+        }
 
         public LoadProgress Snapshot(TimeSpan elapsed) =>
             new(elapsed, Volatile.Read(ref Started), Volatile.Read(ref InFlight), Volatile.Read(ref Completed), Volatile.Read(ref Failed));

@@ -7,7 +7,7 @@ public sealed record RedemptionLoadOptions
     /// How often an accepted redemption is read until it has finished. Latency is read from the redemption's timeline,
     /// so this adds load (one GET per redemption per interval) but no error to the figures.
     /// </summary>
-    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>A redemption not finished this long after it was accepted counts as "unfinished".</summary>
     public TimeSpan FinishTimeout { get; init; } = TimeSpan.FromSeconds(90);

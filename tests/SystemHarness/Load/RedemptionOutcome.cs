@@ -3,11 +3,12 @@ namespace Changxing.SystemHarness.Load;
 /// <summary>
 /// What became of one redemption the load generator made. <see cref="Outcome"/> is "Completed", or why not: the
 /// saga's failure reason (e.g. "StepTimedOut"), or what the client saw ("authorise HTTP 429", "submit HTTP 503",
-/// "authorise timeout", "unfinished after 90 s"). Client times come from this process's clock; the server times
+/// "authorise timeout", "unfinished after 90 s", "no idle member": no <see cref="Plan"/>, every member was busy).
+/// Client times come from this process's clock; the server times
 /// come from the redemption's timeline, stamped by Ticketing (same machine, same clock).
 /// </summary>
 public sealed record RedemptionOutcome(
-    PlannedRedemption Plan,
+    PlannedRedemption? Plan,
     Guid? RedemptionId,
     string Outcome,
     DateTimeOffset StartedAt,
