@@ -14,7 +14,7 @@ public static class LoadChart
         multiplot.AddPlots(2);
         var throughput = multiplot.GetPlot(0);
         var latency = multiplot.GetPlot(1);
-        var colors = new[] { Colors.C0, Colors.C1, Colors.C2, Colors.C3 };
+        var colors = new[] { Colors.C0, Colors.C1, Colors.C2, Colors.C3, Colors.C4, Colors.C5, Colors.C6, Colors.C7 };
 
         var most = reports.SelectMany(r => r.Steps).Select(s => s.OfferedPerSecond).DefaultIfEmpty(1).Max();
         var ideal = throughput.Add.Line(0, 0, most, most);
