@@ -67,6 +67,20 @@ ensure_postgres() {
     as_root su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1 && break
     sleep 1
   done
+  # Three services with Npgsql's default pools (up to 100 connections each) plus parallel test suites outgrow
+  # PostgreSQL's default of 100 connections; the load benchmark saw "too many clients" under load.
+  local connections
+  connections=$(as_root su postgres -c "psql -qtAc 'SHOW max_connections'" 2>/dev/null || echo 0)
+  if [ "${connections:-0}" -lt 400 ]; then
+    say "Raising PostgreSQL max_connections to 400 (was ${connections:-unknown}) and restarting it"
+    as_root su postgres -c "psql -qtAc 'ALTER SYSTEM SET max_connections = 400'" >/dev/null \
+      && as_root pg_ctlcluster --skip-systemctl-redirect "$version" main restart \
+      || fail "Could not raise PostgreSQL max_connections. Try: sudo -u postgres psql -c 'ALTER SYSTEM SET max_connections = 400' and restart it."
+    for _ in $(seq 1 30); do
+      as_root su postgres -c "psql -qtAc 'select 1'" >/dev/null 2>&1 && break
+      sleep 1
+    done
+  fi
   as_root su postgres -c "psql -qtAc \"DO \\\$\\\$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname='changxing') THEN CREATE ROLE changxing LOGIN CREATEDB PASSWORD 'changxing'; END IF; END\\\$\\\$;\"" >/dev/null \
     || fail "Could not create the PostgreSQL test role 'changxing'."
 }
