@@ -17,7 +17,7 @@ public class TicketApiTests(TicketingApiFactory factory) : IClassFixture<Ticketi
     {
         var member = Guid.NewGuid();
         var operatorClient = factory.CreateClientFor(Guid.NewGuid(), Roles.Operator);
-        var sale = new SaleInput(member, "passenger-1", "张三", "1101**********1234", "G1", new DateOnly(2026, 3, 6), "VNP", "NKH", "Second");
+        var sale = new SaleRequest(member, "passenger-1", "张三", "1101**********1234", "G1", new DateOnly(2026, 3, 6), "VNP", "NKH", "Second");
 
         var ticket = await operatorClient.PostJsonAsync("/api/ticketing/tickets", sale).ReadAsync<TicketView>(HttpStatusCode.Created);
         var completed = await operatorClient.PostAsync($"/api/ticketing/tickets/{ticket.TicketNumber}/trip-completed", null).ReadAsync<TicketView>();
@@ -36,7 +36,7 @@ public class TicketApiTests(TicketingApiFactory factory) : IClassFixture<Ticketi
         var member = Guid.NewGuid();
         var operatorClient = factory.CreateClientFor(Guid.NewGuid(), Roles.Operator);
         var ticket = await operatorClient.PostJsonAsync("/api/ticketing/tickets",
-            new SaleInput(member, "passenger-2", "李四", "3101**********5678", "G2", new DateOnly(2026, 3, 7), "AOH", "VNP", "First"))
+            new SaleRequest(member, "passenger-2", "李四", "3101**********5678", "G2", new DateOnly(2026, 3, 7), "AOH", "VNP", "First"))
             .ReadAsync<TicketView>(HttpStatusCode.Created);
 
         var mine = await factory.CreateClientFor(member).GetAsync("/api/ticketing/tickets").ReadAsync<List<TicketView>>();
@@ -50,7 +50,7 @@ public class TicketApiTests(TicketingApiFactory factory) : IClassFixture<Ticketi
     public async Task Should_refuse_to_sell_a_passenger_a_second_seat_on_the_same_run()
     {
         var operatorClient = factory.CreateClientFor(Guid.NewGuid(), Roles.Operator);
-        var sale = new SaleInput(Guid.NewGuid(), "passenger-3", "王五", "4401**********0000", "G7", new DateOnly(2026, 3, 8), "VNP", "AOH", "Second");
+        var sale = new SaleRequest(Guid.NewGuid(), "passenger-3", "王五", "4401**********0000", "G7", new DateOnly(2026, 3, 8), "VNP", "AOH", "Second");
         (await operatorClient.PostJsonAsync("/api/ticketing/tickets", sale)).EnsureSuccessStatusCode();
 
         var again = await operatorClient.PostJsonAsync("/api/ticketing/tickets", sale with { FromStation = "NKH" });

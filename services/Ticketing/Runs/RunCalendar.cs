@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Data;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Seed;
 using Changxing.Ticketing.Trains;
@@ -51,7 +52,7 @@ public sealed class RunCalendar(TicketingDbContext db, TimeProvider clock, IOpti
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
             {
                 // Another instance scheduled the same days first (unique train and date): theirs stand.
                 db.ChangeTracker.Clear();

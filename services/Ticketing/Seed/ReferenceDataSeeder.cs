@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Data;
 using Changxing.Ticketing.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public sealed class ReferenceDataSeeder(TicketingDbContext db)
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
             {
                 // Another instance seeded at the same moment; its rows are the same.
                 db.ChangeTracker.Clear();

@@ -1,6 +1,9 @@
 namespace Changxing.Ticketing.Tickets;
 
-/// <summary>A money-paid ticket sold at a window (an operator endpoint here), so trips can later earn points.</summary>
+/// <summary>
+/// A money-paid ticket sold at a window (an operator endpoint here), so trips can later earn points.
+/// <c>PassengerKey</c> identifies the traveller (one seat per run).
+/// </summary>
 public sealed record SaleRequest(
     Guid MemberId,
     string PassengerKey,

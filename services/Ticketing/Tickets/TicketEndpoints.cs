@@ -39,18 +39,23 @@ public static class TicketEndpoints
         return TypedResults.Ok(TicketView.Of(ticket));
     }
 
-    private static async Task<Results<Created<TicketView>, ProblemHttpResult>> Sell(SaleInput input, TicketOffice office, CancellationToken cancellationToken)
+    private static async Task<Results<Created<TicketView>, ProblemHttpResult>> Sell(SaleRequest sale, TicketOffice office, CancellationToken cancellationToken)
     {
-        if (input.MemberId == Guid.Empty || string.IsNullOrWhiteSpace(input.PassengerKey) || string.IsNullOrWhiteSpace(input.PassengerName)
-            || string.IsNullOrWhiteSpace(input.TrainNumber) || string.IsNullOrWhiteSpace(input.SeatClass)
-            || string.IsNullOrWhiteSpace(input.FromStation) || string.IsNullOrWhiteSpace(input.ToStation))
+        if (sale.MemberId == Guid.Empty || string.IsNullOrWhiteSpace(sale.PassengerKey) || string.IsNullOrWhiteSpace(sale.PassengerName)
+            || string.IsNullOrWhiteSpace(sale.TrainNumber) || string.IsNullOrWhiteSpace(sale.SeatClass)
+            || string.IsNullOrWhiteSpace(sale.FromStation) || string.IsNullOrWhiteSpace(sale.ToStation))
         {
             return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "memberId, passengerKey, passengerName, trainNumber, travelDate, fromStation, toStation and seatClass are required.");
         }
 
         var outcome = await office.SellAsync(
-            new SaleRequest(input.MemberId, input.PassengerKey, input.PassengerName, input.PassengerIdMasked ?? string.Empty,
-                input.TrainNumber.ToUpperInvariant(), input.TravelDate, input.FromStation.ToUpperInvariant(), input.ToStation.ToUpperInvariant(), input.SeatClass),
+            sale with
+            {
+                PassengerIdMasked = sale.PassengerIdMasked ?? string.Empty,
+                TrainNumber = sale.TrainNumber.ToUpperInvariant(),
+                FromStation = sale.FromStation.ToUpperInvariant(),
+                ToStation = sale.ToStation.ToUpperInvariant(),
+            },
             cancellationToken);
         if (outcome.Ticket is { } ticket)
         {

@@ -25,15 +25,3 @@ public sealed record TicketView(
         t.DepartsAt.ToOffset(Trains.RailwayTime.Offset), t.ArrivesAt.ToOffset(Trains.RailwayTime.Offset),
         t.SeatClass, t.Car, t.Seat, t.PassengerName, t.PassengerIdMasked, t.Fare, t.PaymentMethod, t.PointsPaid, t.MemberId, t.RedemptionId);
 }
-
-/// <summary>An operator's sale of a money-paid ticket. <c>PassengerKey</c> identifies the traveller (one seat per run).</summary>
-public sealed record SaleInput(
-    Guid MemberId,
-    string PassengerKey,
-    string PassengerName,
-    string PassengerIdMasked,
-    string TrainNumber,
-    DateOnly TravelDate,
-    string FromStation,
-    string ToStation,
-    string SeatClass);
