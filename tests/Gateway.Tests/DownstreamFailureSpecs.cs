@@ -1,7 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
-using System.Text.Json;
 using Changxing.Contracts;
+using Changxing.TestSupport;
 
 namespace Changxing.Gateway.Tests;
 
@@ -12,7 +11,7 @@ public sealed class DownstreamFailureSpecs : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _gateway.Settings["ReverseProxy:Clusters:points:Destinations:primary:Address"] = $"http://127.0.0.1:{ClosedPort()}";
+        _gateway.Settings["ReverseProxy:Clusters:points:Destinations:primary:Address"] = $"http://127.0.0.1:{LoopbackPort.Free()}";
         return _gateway.InitializeAsync();
     }
 
@@ -25,11 +24,8 @@ public sealed class DownstreamFailureSpecs : IAsyncLifetime
 
         using var response = await client.GetAsync(new Uri("/api/points/me/balance", UriKind.Relative));
 
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(ReasonCodes.DownstreamUnavailable, problem.RootElement.GetProperty("reason").GetString());
-        Assert.Contains("points", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var problem = await Problems.AssertAsync(response, HttpStatusCode.BadGateway, ReasonCodes.DownstreamUnavailable);
+        Assert.Contains("points", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.True(response.Headers.Contains("X-Correlation-Id"));
     }
 
@@ -41,13 +37,5 @@ public sealed class DownstreamFailureSpecs : IAsyncLifetime
         var answer = await client.GetStringAsync(new Uri("/api/ticketing/tickets", UriKind.Relative));
 
         Assert.Equal("ticketing GET /api/ticketing/tickets", answer);
-    }
-
-    /// <summary>A loopback port nobody listens on: bound, read, released.</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

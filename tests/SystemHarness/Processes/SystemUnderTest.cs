@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Changxing.ServiceDefaults.Data;
 using Changxing.TestSupport;
 
@@ -81,7 +80,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
                 environment["Database__ConnectionString"] = database.ConnectionString;
             }
 
-            _processes[name] = new ServiceProcess(BuiltService.Locate(name), FreePort(), WithOptions(environment));
+            _processes[name] = new ServiceProcess(BuiltService.Locate(name), LoopbackPort.Free(), WithOptions(environment));
         }
 
         var gateway = Services.ToDictionary(
@@ -91,7 +90,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
         // Every scenario signs in from 127.0.0.1: the per-address sign-in limit is tested in Gateway.Tests, not here.
         gateway["Gateway__RateLimits__SignIn__PermitLimit"] = "100000";
         gateway["Gateway__RateLimits__PerCaller__PermitLimit"] = "100000";
-        _processes["Gateway"] = new ServiceProcess(BuiltService.Locate("Gateway"), FreePort(), WithOptions(gateway));
+        _processes["Gateway"] = new ServiceProcess(BuiltService.Locate("Gateway"), LoopbackPort.Free(), WithOptions(gateway));
 
         foreach (var process in _processes.Values)
         {
@@ -195,12 +194,5 @@ public sealed class SystemUnderTest : IAsyncLifetime
         }
 
         return environment;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
+using Xunit;
 
-namespace Changxing.Membership.Tests.Support;
+namespace Changxing.TestSupport;
 
 /// <summary>Asserts an RFC 9457 answer: status and the <c>reason</c> a client acts on.</summary>
 public static class Problems
