@@ -163,6 +163,31 @@ public sealed class HoldTests(PointsApiFactory factory) : IClassFixture<PointsAp
     }
 
     [Fact]
+    public async Task Should_reverse_a_capture_the_saga_gave_up_on_and_give_its_points_back_once()
+    {
+        var member = await UnlockedMemberAsync();
+        var redemption = Guid.NewGuid();
+        await Harness.Bus.Publish(new ReservePoints(redemption, member, 3_000));
+        await OutcomeAsync<PointsReserved>(redemption);
+        await Harness.Bus.Publish(new CapturePoints(redemption, member));
+        await OutcomeAsync<PointsCaptured>(redemption);
+
+        // The capture's answer was lost, the step timed out and the ticket was voided: the saga releases the hold.
+        await Harness.Bus.Publish(new ReleasePoints(redemption, member, "StepTimedOut"));
+        await Harness.Bus.Publish(new ReleasePoints(redemption, member, "StepTimedOut"));
+        await OutcomeAsync<PointsReleased>(redemption, count: 2);
+        await Harness.Bus.Publish(new CapturePoints(redemption, member));
+
+        Assert.All(Published<PointsReleased>(redemption), r => Assert.Equal(3_000, r.Points));
+        Assert.Equal(ReasonCodes.HoldAlreadyReleased, (await OutcomeAsync<PointsCaptureRejected>(redemption)).Reason);
+        var balance = await factory.BalanceAsync(member);
+        Assert.Equal((10_000, 0, 0), (balance!.Available, balance.Held, balance.Captured));
+        var kinds = await factory.InScopeAsync<PointsDbContext, List<string>>(db =>
+            db.Entries.Where(e => e.RedemptionId == redemption).OrderBy(e => e.Id).Select(e => e.Kind.ToString()).ToListAsync());
+        Assert.Equal(["Held", "Captured", "CaptureReversed"], kinds);
+    }
+
+    [Fact]
     public async Task Should_answer_a_release_without_a_hold_with_zero_points_and_refuse_a_late_reserve()
     {
         var member = await UnlockedMemberAsync();

@@ -92,6 +92,24 @@ public sealed class LotLifecycleTests(PointsApiFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Should_keep_points_expired_when_a_capture_is_reversed_after_their_lot_expired()
+    {
+        var member = await factory.ActivateMemberAsync();
+        await factory.CreditAsync(member, 10_000);
+        var redemption = Guid.NewGuid();
+        Assert.IsType<PointsReserved>(await ReserveAsync(member, 4_000, redemption));
+        Assert.IsType<PointsCaptured>(await factory.InScopeAsync<HoldBook, object>(b => b.CaptureAsync(new CapturePoints(redemption, member), CancellationToken.None)));
+
+        AdvanceTo(factory.Today.AddMonths(12));
+        await Job.RunOnceAsync(CancellationToken.None);
+        var released = await factory.InScopeAsync<HoldBook, PointsReleased>(b => b.ReleaseAsync(new ReleasePoints(redemption, member, "StepTimedOut"), CancellationToken.None));
+
+        Assert.Equal(4_000, released.Points);
+        var balance = await factory.BalanceAsync(member);
+        Assert.Equal((0, 0, 0, 10_000), (balance!.Available, balance.Frozen.Total, balance.Captured, balance.Expired));
+    }
+
+    [Fact]
     public async Task Should_stay_unlocked_after_the_points_that_unlocked_it_expire()
     {
         var member = await factory.ActivateMemberAsync();

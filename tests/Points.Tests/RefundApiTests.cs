@@ -59,6 +59,22 @@ public sealed class RefundApiTests(PointsApiFactory factory) : IClassFixture<Poi
     }
 
     [Fact]
+    public async Task Should_give_points_back_once_whether_a_refund_or_a_reversed_capture_comes_first()
+    {
+        var (refundedMember, refunded) = await CapturedRedemptionAsync(2_000);
+        var (reversedMember, reversed) = await CapturedRedemptionAsync(2_000);
+
+        (await Operator.PostAsJsonAsync("/api/points/refunds", new RefundRequest(refunded, null))).EnsureSuccessStatusCode();
+        var afterRefund = await factory.InScopeAsync<HoldBook, PointsReleased>(b => b.ReleaseAsync(new ReleasePoints(refunded, refundedMember, "StepTimedOut"), CancellationToken.None));
+        var afterReversal = await factory.InScopeAsync<HoldBook, PointsReleased>(b => b.ReleaseAsync(new ReleasePoints(reversed, reversedMember, "StepTimedOut"), CancellationToken.None));
+
+        Assert.Equal((0L, 2_000L), (afterRefund.Points, afterReversal.Points));
+        await (await Operator.PostAsJsonAsync("/api/points/refunds", new RefundRequest(reversed, null))).ProblemAsync(HttpStatusCode.Conflict, ReasonCodes.Conflict);
+        Assert.Equal(10_000, (await factory.BalanceAsync(refundedMember))!.Available);
+        Assert.Equal(10_000, (await factory.BalanceAsync(reversedMember))!.Available);
+    }
+
+    [Fact]
     public async Task Should_let_only_operators_refund()
     {
         var (member, redemption) = await CapturedRedemptionAsync(1_000);

@@ -87,9 +87,13 @@ public sealed class HoldBook(PointsDbContext db, MemberTransactions transactions
                     return new PointsCaptureRejected(command.RedemptionId, command.MemberId, ReasonCodes.HoldNotFound, "No points are held for this redemption.");
                 case HoldStatus.Captured:
                     return new PointsCaptured(hold.RedemptionId, hold.MemberId, hold.HoldId, hold.Points);
-                case HoldStatus.Released or HoldStatus.Expired:
-                    return new PointsCaptureRejected(command.RedemptionId, command.MemberId, ReasonCodes.HoldAlreadyReleased,
-                        hold.Status == HoldStatus.Expired ? "The hold expired and its points were given back." : "The hold was released.");
+                case HoldStatus.Released or HoldStatus.Expired or HoldStatus.CaptureReversed:
+                    return new PointsCaptureRejected(command.RedemptionId, command.MemberId, ReasonCodes.HoldAlreadyReleased, hold.Status switch
+                    {
+                        HoldStatus.Expired => "The hold expired and its points were given back.",
+                        HoldStatus.CaptureReversed => "The redemption was given up and its captured points were given back.",
+                        _ => "The hold was released.",
+                    });
             }
 
             var now = calendar.Now;
@@ -120,9 +124,8 @@ public sealed class HoldBook(PointsDbContext db, MemberTransactions transactions
 
                     return new PointsReleased(command.RedemptionId, command.MemberId, null, 0);
                 case HoldStatus.Captured:
-                    // Captured points are final; only a force-majeure refund gives them back.
-                    return new PointsReleased(hold.RedemptionId, hold.MemberId, hold.HoldId, 0);
-                case HoldStatus.Released or HoldStatus.Expired:
+                    return await ReverseCaptureAsync(hold, command.Reason, cancellationToken);
+                case HoldStatus.Released or HoldStatus.Expired or HoldStatus.CaptureReversed:
                     return new PointsReleased(hold.RedemptionId, hold.MemberId, hold.HoldId, hold.Points);
             }
 
@@ -161,6 +164,29 @@ public sealed class HoldBook(PointsDbContext db, MemberTransactions transactions
             hold.MarkExpiryReported();
             return true;
         }, cancellationToken);
+
+    /// <summary>
+    /// The saga releases a captured hold only when it gave up on the capture without hearing it answered (the capture
+    /// step timed out and the ticket was voided), so the points go back to their lots; a lot that expired meanwhile
+    /// keeps them expired. A force-majeure refund already redeposited them, so after one this gives nothing back.
+    /// </summary>
+    private async Task<PointsReleased> ReverseCaptureAsync(PointsHold hold, string reason, CancellationToken cancellationToken)
+    {
+        if (await db.Lots.AnyAsync(l => l.RefundOfRedemptionId == hold.RedemptionId, cancellationToken))
+        {
+            return new PointsReleased(hold.RedemptionId, hold.MemberId, hold.HoldId, 0);
+        }
+
+        var now = calendar.Now;
+        foreach (var (lot, allocation) in await AllocatedLotsAsync(hold, cancellationToken))
+        {
+            lot.ReturnCaptured(allocation.Points);
+        }
+
+        hold.MarkCaptureReversed(now, reason);
+        db.Entries.Add(new LedgerEntry(hold.MemberId, now, LedgerEntryKind.CaptureReversed, hold.Points, redemptionId: hold.RedemptionId, note: Truncate(reason)));
+        return new PointsReleased(hold.RedemptionId, hold.MemberId, hold.HoldId, hold.Points);
+    }
 
     private async Task<PointsHold?> FindHoldAsync(Guid redemptionId, Guid memberId, CancellationToken cancellationToken)
     {

@@ -13,4 +13,10 @@ public enum HoldStatus
 
     /// <summary>Given back by the sweeper because neither capture nor release came in time.</summary>
     Expired,
+
+    /// <summary>
+    /// Captured, then given back: the redemption gave up on a capture it never heard answered (the step timed out and
+    /// the ticket was voided), so the points it took return to their lots.
+    /// </summary>
+    CaptureReversed,
 }

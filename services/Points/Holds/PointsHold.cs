@@ -50,6 +50,18 @@ public sealed class PointsHold
 
     public void MarkExpiryReported() => ExpiryReported = true;
 
+    public void MarkCaptureReversed(DateTimeOffset at, string reason)
+    {
+        if (Status != HoldStatus.Captured)
+        {
+            throw new InvalidOperationException($"Hold {HoldId} is {Status}; only a captured hold can be reversed.");
+        }
+
+        Status = HoldStatus.CaptureReversed;
+        SettledAt = at;
+        ReleaseReason = reason is { Length: > 200 } ? reason[..200] : reason;
+    }
+
     private void Settle(HoldStatus status, DateTimeOffset at, string? reason)
     {
         if (Status != HoldStatus.Held)

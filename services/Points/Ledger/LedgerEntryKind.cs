@@ -21,6 +21,9 @@ public enum LedgerEntryKind
     /// <summary>A hold was given back to its lots.</summary>
     Released,
 
+    /// <summary>Captured points went back to their lots because the redemption was given up (its capture timed out).</summary>
+    CaptureReversed,
+
     /// <summary>The sweeper gave back a hold that was neither captured nor released in time.</summary>
     HoldExpired,
 

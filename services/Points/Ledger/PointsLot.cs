@@ -80,14 +80,20 @@ public sealed class PointsLot
     public void ReturnHeld(long points)
     {
         TakeHeld(points);
-        if (ExpiredAt is null)
+        GiveBack(points);
+    }
+
+    /// <summary>Gives captured points back when their redemption was given up after all (the lot's expiry still counts).</summary>
+    public void ReturnCaptured(long points)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
+        if (points > Captured)
         {
-            Remaining += points;
+            throw new InvalidOperationException($"Lot {LotId} has {Captured} captured points, cannot give back {points}.");
         }
-        else
-        {
-            Expired += points;
-        }
+
+        Captured -= points;
+        GiveBack(points);
     }
 
     /// <summary>Expires what remains; returns the points expired now.</summary>
@@ -108,6 +114,18 @@ public sealed class PointsLot
     public void MarkExpiringSoonReported() => ExpiringSoonReported = true;
 
     public void MarkExpiryReported() => ExpiryReported = true;
+
+    private void GiveBack(long points)
+    {
+        if (ExpiredAt is null)
+        {
+            Remaining += points;
+        }
+        else
+        {
+            Expired += points;
+        }
+    }
 
     private void TakeHeld(long points)
     {

@@ -14,8 +14,9 @@ namespace Changxing.Ticketing.Redemptions;
 /// Submitted → Authorising → ReservingPoints → HoldingSeat → IssuingTicket → CapturingPoints → Completed,
 /// and on any rejection or exhausted step, Compensating (void the ticket, release the seat, release the points) → Failed.
 /// Every step has a durable deadline; an overdue step is re-sent (commands are idempotent by redemption id) up to
-/// <see cref="RedemptionOptions.MaxResends"/> times, then fails with StepTimedOut, except the capture, which is re-sent
-/// until answered. Late and duplicate replies are absorbed, and a late hold is released.
+/// <see cref="RedemptionOptions.MaxResends"/> times, then fails with StepTimedOut and compensates what may have been done
+/// (for an unanswered capture: void the ticket, then release the seat and the points, captured or not).
+/// Late and duplicate replies are absorbed, and a late hold is released.
 /// </summary>
 public sealed class RedemptionStateMachine : StepDeadlineStateMachine<RedemptionState>
 {
@@ -159,13 +160,10 @@ public sealed class RedemptionStateMachine : StepDeadlineStateMachine<Redemption
                 .Then(x => Record(x, "CaptureRejected", $"{x.Message.Reason}: {x.Message.Detail}"))
                 .Then(x => PlanCompensation(x.Saga, pointsMayBeHeld: true, seatMayBeHeld: true, ticketMayExist: true))
                 .ThenAsync(CompensateOrFail),
-            // Capture is the pivot: the ticket exists and Points treats captured points as final, so an unanswered
-            // capture is never compensated (that could void a paid ticket); it is re-sent until Points answers,
-            // and the redemption shows as stuck to operators meanwhile. A refused capture compensates (above).
-            When(StepOverdue, x => x.IsCurrentDeadline())
-                .Then(x => Record(x, "StepResent", $"{x.Message.Step}, attempt {x.Message.Attempt + 1}"))
-                .Publish(x => new CapturePoints(x.Saga.CorrelationId, x.Saga.MemberId))
-                .RestartStepDeadline(timeout));
+            // An exhausted capture may have been applied without our hearing of it: the ticket is voided first, then
+            // Points gives back the hold whether it is still held or was captured (HoldBook reverses the capture).
+            ResendWhenOverdue(x => new CapturePoints(x.Saga.CorrelationId, x.Saga.MemberId)),
+            FailWhenExhausted(pointsMayBeHeld: true, seatMayBeHeld: true, ticketMayExist: true));
 
         // The ticket is voided before anything is released; then seat and points go back together.
         During(Compensating,

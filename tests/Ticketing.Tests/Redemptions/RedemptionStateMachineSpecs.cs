@@ -195,23 +195,40 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Should_keep_resending_an_unanswered_capture_and_never_void_a_paid_ticket()
+    public async Task Should_resend_an_unanswered_capture_three_times_then_void_the_ticket_before_releasing_seat_and_points()
     {
         var request = await ReachIssuingTicket();
         await _h.Publish(Issued(request.RedemptionId, request.MemberId));
         await _h.InState(request.RedemptionId, m => m.CapturingPoints);
 
-        for (var attempt = 1; attempt <= 5; attempt++)
+        for (var attempt = 1; attempt <= 3; attempt++)
         {
             await _h.Overdue(request.RedemptionId);
         }
 
         Assert.Equal(nameof(RedemptionStateMachine.CapturingPoints), _h.Current(request.RedemptionId).CurrentState);
-        Assert.Equal(6, await _h.PublishedExactly<CapturePoints>(6, m => m.RedemptionId == request.RedemptionId));
-        Assert.Equal(0, await _h.PublishedExactly<VoidTicket>(0, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(4, await _h.PublishedExactly<CapturePoints>(4, m => m.RedemptionId == request.RedemptionId));
 
+        await _h.Overdue(request.RedemptionId);
+        await _h.InState(request.RedemptionId, m => m.Compensating);
+        Assert.True(await _h.WasPublished<VoidTicket>(m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(0, await _h.PublishedExactly<ReleasePoints>(0, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(0, await _h.PublishedExactly<ReleaseSeat>(0, m => m.RedemptionId == request.RedemptionId));
+
+        // The capture may have been applied without an answer: Points reverses it on this release.
+        await _h.Publish(new TicketVoided(request.RedemptionId, "E123456789"));
+        Assert.True(await _h.WasPublished<ReleaseSeat>(m => m.RedemptionId == request.RedemptionId));
+        Assert.True(await _h.WasPublished<ReleasePoints>(m => m.RedemptionId == request.RedemptionId));
         await _h.Publish(new PointsCaptured(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
-        await _h.InState(request.RedemptionId, m => m.Completed);
+        await _h.Publish(new SeatReleased(request.RedemptionId, null));
+        await _h.Publish(new PointsReleased(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
+        var failed = await _h.InState(request.RedemptionId, m => m.Failed);
+
+        Assert.Equal(ReasonCodes.StepTimedOut, failed.FailureReason);
+        Assert.True(failed.IsPaymentFailure);
+        Assert.Equal(4, await _h.PublishedExactly<CapturePoints>(4, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(0, await _h.PublishedExactly<RedemptionCompleted>(0, m => m.RedemptionId == request.RedemptionId));
+        Assert.True(await _h.WasPublished<RedemptionFailed>(m => m.RedemptionId == request.RedemptionId && m.Reason == ReasonCodes.StepTimedOut));
     }
 
     [Fact]
