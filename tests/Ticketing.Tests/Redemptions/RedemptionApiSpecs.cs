@@ -148,15 +148,41 @@ public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : ICl
         Assert.DoesNotContain(holding.Items, r => r.Id == finished);
     }
 
+    [Fact]
+    public async Task Should_page_a_members_redemptions_newest_first_and_let_operators_filter_by_member_and_day()
+    {
+        var member = Guid.NewGuid();
+        using var client = factory.CreateClientFor(member);
+        using var operatorClient = factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Operator);
+        var oldest = await StoreAsync("Failed", updatedAgo: TimeSpan.FromDays(3), deadlineIn: null, null, member);
+        var middle = await StoreAsync("Completed", updatedAgo: TimeSpan.FromDays(2), deadlineIn: null, null, member);
+        var newest = await StoreAsync("Failed", updatedAgo: TimeSpan.FromDays(1), deadlineIn: null, null, member);
+        await StoreAsync("Completed", updatedAgo: TimeSpan.FromDays(2), deadlineIn: null, null);
+        var twoDaysAgo = DateOnly.FromDateTime((factory.Clock.GetUtcNow() - TimeSpan.FromDays(2)).UtcDateTime);
+
+        var first = await client.GetAsync("/api/redemptions?pageSize=2").ReadAsync<RedemptionPage>();
+        var second = await client.GetAsync("/api/redemptions?page=2&pageSize=2").ReadAsync<RedemptionPage>();
+        var thatDay = await operatorClient.GetAsync($"/api/redemptions/all?memberId={member}&from={twoDaysAgo:yyyy-MM-dd}&to={twoDaysAgo:yyyy-MM-dd}").ReadAsync<RedemptionPage>();
+        var sinceThatDay = await operatorClient.GetAsync($"/api/redemptions/all?memberId={member}&from={twoDaysAgo:yyyy-MM-dd}").ReadAsync<RedemptionPage>();
+        using var badPage = await client.GetAsync("/api/redemptions?page=0");
+
+        Assert.Equal([newest, middle], first.Items.Select(r => r.Id));
+        Assert.Equal(3, first.Total);
+        Assert.Equal([oldest], second.Items.Select(r => r.Id));
+        Assert.Equal([middle], thatDay.Items.Select(r => r.Id));
+        Assert.Equal([newest, middle], sinceThatDay.Items.Select(r => r.Id));
+        Assert.Equal(ReasonCodes.InvalidRequest, await badPage.ReasonAsync(HttpStatusCode.BadRequest));
+    }
+
     /// <summary>Stores a redemption row as the API and saga would have left it.</summary>
-    private async Task<Guid> StoreAsync(string state, TimeSpan updatedAgo, TimeSpan? deadlineIn, string? step)
+    private async Task<Guid> StoreAsync(string state, TimeSpan updatedAgo, TimeSpan? deadlineIn, string? step, Guid? memberId = null)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TicketingDbContext>();
         var now = factory.Clock.GetUtcNow();
         var row = new RedemptionState
         {
-            CorrelationId = Guid.NewGuid(), CurrentState = state, MemberId = Guid.NewGuid(), TrainNumber = "G1", TravelDate = new DateOnly(2026, 3, 5),
+            CorrelationId = Guid.NewGuid(), CurrentState = state, MemberId = memberId ?? Guid.NewGuid(), TrainNumber = "G1", TravelDate = new DateOnly(2026, 3, 5),
             FromStation = "VNP", ToStation = "AOH", SeatClass = "Second", Fare = 553m, Points = 55_300, IdempotencyKey = Guid.NewGuid().ToString("N"),
             RequestHash = "x", AuthorisationCode = "code", CreatedAt = now - updatedAgo, DeadlineStep = step, DeadlineAttempt = step is null ? 0 : 1,
             DeadlineAt = deadlineIn is { } due ? now + due : null,
@@ -173,11 +199,15 @@ public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : ICl
         var member = Guid.NewGuid();
         using var client = factory.CreateClientFor(member);
 
+        using var operatorClient = factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Operator);
+
         var own = await client.GetAsync($"/api/redemptions/strikes/{member}").ReadAsync<StrikeCounterView>();
         using var other = await client.GetAsync($"/api/redemptions/strikes/{Guid.NewGuid()}");
+        var seenByOperator = await operatorClient.GetAsync($"/api/redemptions/strikes/{member}").ReadAsync<StrikeCounterView>();
 
         Assert.Equal((0, 3), (own.ConsecutiveFailures, own.StrikesBeforeSupportTicket));
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(member, seenByOperator.MemberId);
     }
 
     private static RedemptionInput Body(string train) =>

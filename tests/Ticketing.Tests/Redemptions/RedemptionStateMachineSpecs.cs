@@ -55,8 +55,11 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(ReasonCodes.AuthorisationInvalid, true)]
     [InlineData(ReasonCodes.AuthorisationUsed, true)]
+    [InlineData(ReasonCodes.AuthorisationExpired, true)]
     [InlineData(ReasonCodes.MemberNotActive, true)]
+    [InlineData(ReasonCodes.BeneficiaryUnknown, false)]
     [InlineData(ReasonCodes.BeneficiaryNotYetEffective, false)]
     [InlineData(ReasonCodes.BeneficiaryNotVerified, false)]
     public async Task Should_fail_without_compensation_when_authorisation_is_refused(string reason, bool isPaymentFailure)
@@ -77,6 +80,7 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
     [Theory]
     [InlineData(ReasonCodes.InsufficientAvailablePoints)]
     [InlineData(ReasonCodes.BelowRedemptionThreshold)]
+    [InlineData(ReasonCodes.MemberNotActive)]
     public async Task Should_fail_before_any_seat_is_held_when_points_are_refused(string reason)
     {
         var (request, _) = await ReachReservingPoints();
@@ -94,6 +98,9 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
     [InlineData(ReasonCodes.QuotaExhausted)]
     [InlineData(ReasonCodes.SoldOut)]
     [InlineData(ReasonCodes.PassengerAlreadyHasTicket)]
+    [InlineData(ReasonCodes.NotRedeemable)]
+    [InlineData(ReasonCodes.UnknownTrain)]
+    [InlineData(ReasonCodes.HoldExpired)]
     public async Task Should_release_the_points_hold_when_no_seat_can_be_held(string reason)
     {
         var (request, _) = await ReachHoldingSeat();
@@ -111,12 +118,14 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
         Assert.True(await _h.WasPublished<RedemptionFailed>(m => m.RedemptionId == request.RedemptionId && !m.IsPaymentFailure));
     }
 
-    [Fact]
-    public async Task Should_release_seat_and_points_when_the_ticket_cannot_be_issued()
+    [Theory]
+    [InlineData(ReasonCodes.HoldExpired)]
+    [InlineData(ReasonCodes.HoldNotFound)]
+    public async Task Should_release_seat_and_points_when_the_ticket_cannot_be_issued(string reason)
     {
         var request = await ReachIssuingTicket();
 
-        await _h.Publish(new TicketIssueRejected(request.RedemptionId, ReasonCodes.HoldExpired, "the seat hold expired"));
+        await _h.Publish(new TicketIssueRejected(request.RedemptionId, reason, "the seat hold is gone"));
         await _h.InState(request.RedemptionId, m => m.Compensating);
         Assert.True(await _h.WasPublished<ReleaseSeat>(m => m.RedemptionId == request.RedemptionId));
         Assert.True(await _h.WasPublished<ReleasePoints>(m => m.RedemptionId == request.RedemptionId));
@@ -126,7 +135,8 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
         await _h.Publish(new PointsReleased(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
         var failed = await _h.InState(request.RedemptionId, m => m.Failed);
 
-        Assert.Equal(ReasonCodes.HoldExpired, failed.FailureReason);
+        Assert.Equal(reason, failed.FailureReason);
+        Assert.False(failed.IsPaymentFailure);
         Assert.Equal(0, await _h.PublishedExactly<VoidTicket>(0, m => m.RedemptionId == request.RedemptionId));
     }
 
