@@ -78,18 +78,75 @@ public sealed class LotLifecycleTests(PointsApiFactory factory) : IClassFixture<
     public async Task Should_keep_points_expired_when_their_lot_expired_while_they_were_held()
     {
         var member = await factory.ActivateMemberAsync();
-        await factory.CreditAsync(member, 10_000);
+        var lot = await factory.CreditAsync(member, 10_000);
         var redemption = Guid.NewGuid();
         Assert.IsType<PointsReserved>(await ReserveAsync(member, 4_000, redemption));
 
         AdvanceTo(factory.Today.AddMonths(12));
         await Job.RunOnceAsync(CancellationToken.None);
         var released = await factory.InScopeAsync<HoldBook, PointsReleased>(b => b.ReleaseAsync(new ReleasePoints(redemption, member, "late"), CancellationToken.None));
+        await Job.RunOnceAsync(CancellationToken.None);
+        await Job.RunOnceAsync(CancellationToken.None);
 
         Assert.Equal(4_000, released.Points);
         var balance = await factory.BalanceAsync(member);
         Assert.Equal((0, 0, 0, 10_000), (balance!.Available, balance.Frozen.Total, balance.Held, balance.Expired));
+        Assert.Equal([6_000L, 4_000L], ExpiredReports(lot).Select(e => e.Points)); // every expired point told once
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Should_report_the_points_of_a_lot_held_in_full_on_its_expiry_day_once_they_are_given_back(bool captured)
+    {
+        var member = await factory.ActivateMemberAsync();
+        var lot = await factory.CreditAsync(member, 10_000);
+        var expiresOn = factory.Today.AddMonths(12);
+        var redemption = Guid.NewGuid();
+        Assert.IsType<PointsReserved>(await ReserveAsync(member, 10_000, redemption));
+        if (captured)
+        {
+            Assert.IsType<PointsCaptured>(await factory.InScopeAsync<HoldBook, object>(b => b.CaptureAsync(new CapturePoints(redemption, member), CancellationToken.None)));
+        }
+
+        AdvanceTo(expiresOn);
+        await Job.RunOnceAsync(CancellationToken.None);
+        Assert.Empty(ExpiredReports(lot)); // nothing expired yet: every point is held or captured
+
+        await factory.InScopeAsync<HoldBook, PointsReleased>(b => b.ReleaseAsync(new ReleasePoints(redemption, member, "StepTimedOut"), CancellationToken.None));
+        await Job.RunOnceAsync(CancellationToken.None);
+        await Job.RunOnceAsync(CancellationToken.None);
+
+        var expired = Assert.Single(ExpiredReports(lot));
+        Assert.Equal((10_000L, expiresOn), (expired.Points, expired.ExpiredOn));
+        Assert.Equal(10_000, (await factory.BalanceAsync(member))!.Expired);
+        var statement = await factory.CreateClientFor(member).GetFromJsonAsync<StatementPage>("/api/points/me/statement?pageSize=2");
+        Assert.Equal([("Expired", 10_000L, (Guid?)lot), (captured ? "CaptureReversed" : "Released", 10_000L, null)],
+            statement!.Items.Select(i => (i.Kind, i.Points, i.LotId)));
+    }
+
+    [Fact]
+    public async Task Should_tell_a_member_late_that_points_expire_soon_after_a_pause_of_the_job_but_not_once_they_expired()
+    {
+        var older = await factory.ActivateMemberAsync();
+        var expiredLot = await factory.CreditAsync(older, 1_000);
+        var expiresOn = factory.Today.AddMonths(12);
+        factory.Clock.Advance(TimeSpan.FromDays(10));
+        var younger = await factory.ActivateMemberAsync();
+        var soonLot = await factory.CreditAsync(younger, 2_000);
+
+        // The job does not run from 30 days before the first lot's expiry until its expiry day.
+        AdvanceTo(expiresOn);
+        await Job.RunOnceAsync(CancellationToken.None);
+
+        var soon = Assert.Single(factory.Harness.Published.Select<PointsExpiringSoon>(x => x.Context.Message.LotId == soonLot)).Context.Message;
+        Assert.Equal((2_000L, expiresOn.AddDays(10)), (soon.Points, soon.ExpiresOn));
+        Assert.Empty(factory.Harness.Published.Select<PointsExpiringSoon>(x => x.Context.Message.LotId == expiredLot));
+        Assert.Equal(1_000, Assert.Single(ExpiredReports(expiredLot)).Points);
+    }
+
+    private List<PointsExpired> ExpiredReports(Guid lot) =>
+        factory.Harness.Published.Select<PointsExpired>(x => x.Context.Message.LotId == lot).Select(x => x.Context.Message).ToList();
 
     [Fact]
     public async Task Should_keep_points_expired_when_a_capture_is_reversed_after_their_lot_expired()
