@@ -82,6 +82,48 @@ public sealed class HoldTests(PointsApiFactory factory) : IClassFixture<PointsAp
     }
 
     [Fact]
+    public async Task Should_answer_a_redelivered_rejected_reserve_with_the_same_rejection_after_the_member_gained_points()
+    {
+        var member = await UnlockedMemberAsync(10_000);
+        var command = new ReservePoints(Guid.NewGuid(), member, 12_000);
+        await Harness.Bus.Publish(command);
+        var first = await OutcomeAsync<PointsReservationRejected>(command.RedemptionId);
+        await factory.CreditAsync(member, 5_000);
+
+        await Harness.Bus.Publish(command);
+
+        var again = await OutcomeAsync<PointsReservationRejected>(command.RedemptionId, count: 2);
+        Assert.Equal(first, again);
+        Assert.Equal((ReasonCodes.InsufficientAvailablePoints, 10_000L, 2_000L), (again.Reason, again.Available, again.Shortfall));
+        Assert.Empty(Published<PointsReserved>(command.RedemptionId));
+        var balance = await factory.BalanceAsync(member);
+        Assert.Equal((15_000, 0), (balance!.Available, balance.Held));
+    }
+
+    [Fact]
+    public async Task Should_give_each_lot_back_exactly_what_it_gave_when_a_hold_spread_over_several_lots_is_released()
+    {
+        var member = await factory.ActivateMemberAsync();
+        var oldest = await factory.CreditAsync(member, 6_000);
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        var middle = await factory.CreditAsync(member, 5_000);
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        var newest = await factory.CreditAsync(member, 3_000);
+        Assert.IsType<PointsReserved>(await factory.ReserveAsync(member, 2_000)); // stays held on the oldest lot
+        var redemption = Guid.NewGuid();
+        await Harness.Bus.Publish(new ReservePoints(redemption, member, 7_000)); // 4,000 from the oldest, 3,000 from the middle
+        await OutcomeAsync<PointsReserved>(redemption);
+
+        await Harness.Bus.Publish(new ReleasePoints(redemption, member, "seat unavailable"));
+        await Harness.Bus.Publish(new ReleasePoints(redemption, member, "seat unavailable"));
+
+        await OutcomeAsync<PointsReleased>(redemption, count: 2);
+        var lots = await factory.InScopeAsync<PointsDbContext, Dictionary<Guid, (long Remaining, long Held)>>(db =>
+            db.Lots.Where(l => l.MemberId == member).ToDictionaryAsync(l => l.LotId, l => (l.Remaining, l.Held)));
+        Assert.Equal(((4_000L, 2_000L), (5_000L, 0L), (3_000L, 0L)), (lots[oldest], lots[middle], lots[newest]));
+    }
+
+    [Fact]
     public async Task Should_hold_points_once_when_a_reserve_is_delivered_twice()
     {
         var member = await UnlockedMemberAsync(12_000);
