@@ -37,6 +37,17 @@ public sealed class AccrualTests(PointsApiFactory factory) : IClassFixture<Point
     }
 
     [Fact]
+    public async Task Should_earn_by_the_age_on_the_departure_date_when_the_member_turns_60_before_the_trip_is_reported()
+    {
+        var memberId = await factory.ActivateMemberAsync(factory.Today.AddDays(-1).AddYears(-60)); // 59 on the trip, 60 today
+        var ticket = PointsApiFactory.NewTicketNumber();
+
+        await Harness.Bus.Publish(new TripCompleted(ticket, memberId, 100m, factory.Today.AddDays(-3), PaymentMethod.Money, factory.Clock.GetUtcNow()));
+
+        Assert.Equal(500, Assert.Single(await factory.PublishedAsync<PointsCredited>(m => m.TicketNumber == ticket)).Points); // x 5, not x 15
+    }
+
+    [Fact]
     public async Task Should_credit_a_ticket_only_once_when_the_trip_is_delivered_twice()
     {
         var memberId = await factory.ActivateMemberAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Changxing.Contracts;
 using Changxing.Contracts.Points;
+using Changxing.Points.Accrual;
 using Changxing.Points.BackRegistration;
 using Changxing.Points.Ledger;
 using Changxing.ServiceDefaults.Auth;
@@ -34,6 +35,23 @@ public sealed class BackRegistrationApiTests(PointsApiFactory factory) : IClassF
         await factory.PublishedAsync<PointsCredited>(m => m.TicketNumber == request.TicketNumber && m.Source == CreditSource.BackRegistration);
         var statement = await factory.CreateClientFor(member).GetFromJsonAsync<StatementPage>("/api/points/me/statement");
         Assert.Equal("BackRegistered", Assert.Single(statement!.Items).Kind);
+    }
+
+    [Theory]
+    [InlineData(60, AccrualRule.BasePointsPerYuan)] // 59 on the trip: not yet a senior
+    [InlineData(14, AccrualRule.BasePointsPerYuan)] // 13 on the trip: not yet a youth
+    [InlineData(29, AccrualRule.YouthPointsPerYuan)] // 28 on the trip: still a youth
+    public async Task Should_earn_by_the_age_on_the_departure_date_not_on_the_back_registration_day(int ageReachedAfterTheTrip, int pointsPerYuan)
+    {
+        var departure = factory.Today.AddDays(-60);
+        var birthdayAfterTheTrip = factory.Today.AddDays(-30);
+        var member = await factory.ActivateMemberAsync(birthdayAfterTheTrip.AddYears(-ageReachedAfterTheTrip));
+        var request = new BackRegistrationRequest(PointsApiFactory.NewTicketNumber(), member, 100m, departure, PaymentMethod.Money);
+
+        var response = await Operator.PostAsJsonAsync("/api/points/back-registrations", request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(100 * pointsPerYuan, (await response.Content.ReadFromJsonAsync<BackRegistrationResponse>())!.Points);
     }
 
     [Fact]

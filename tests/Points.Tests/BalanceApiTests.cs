@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using Changxing.Contracts;
 using Changxing.Contracts.Points;
+using Changxing.Points.Expiry;
 using Changxing.Points.Holds;
 using Changxing.Points.Ledger;
+using Changxing.Points.Refunds;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.TestSupport;
 
@@ -58,6 +60,49 @@ public sealed class BalanceApiTests(PointsApiFactory factory) : IClassFixture<Po
         var last = Assert.Single(second!.Items);
         Assert.Equal(6_000, last.Points);
         await (await client.GetAsync("/api/points/me/statement?pageSize=1000")).ProblemAsync(HttpStatusCode.BadRequest, ReasonCodes.InvalidRequest);
+    }
+
+    [Fact]
+    public async Task Should_list_every_kind_of_ledger_entry_in_the_statement_newest_first()
+    {
+        var member = await factory.ActivateMemberAsync();
+        var lot = await factory.CreditAsync(member, 10_000);
+        var expiresOn = factory.Today.AddMonths(12);
+        var (captured, released, forgotten, reversed) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        Assert.IsType<PointsReserved>(await factory.ReserveAsync(member, 1_000, captured));
+        Assert.IsType<PointsCaptured>(await factory.CaptureAsync(member, captured));
+        Assert.IsType<PointsReserved>(await factory.ReserveAsync(member, 2_000, released));
+        await factory.ReleaseAsync(member, released);
+        Assert.IsType<PointsReserved>(await factory.ReserveAsync(member, 3_000, forgotten));
+        factory.Clock.Advance(new PointsOptions().HoldTimeout);
+        await factory.Services.GetRequiredService<HoldSweeper>().RunOnceAsync(CancellationToken.None);
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        var refund = await factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Operator)
+            .PostAsJsonAsync("/api/points/refunds", new RefundRequest(captured, "暴雨停运 (line closed by storm)"));
+        Assert.Equal(HttpStatusCode.Created, refund.StatusCode);
+        Assert.IsType<PointsReserved>(await factory.ReserveAsync(member, 500, reversed));
+        Assert.IsType<PointsCaptured>(await factory.CaptureAsync(member, reversed));
+        await factory.ReleaseAsync(member, reversed, "StepTimedOut");
+        factory.AdvanceTo(expiresOn); // the refund lot, a day younger, does not expire yet
+        await factory.Services.GetRequiredService<LotExpiryJob>().RunOnceAsync(CancellationToken.None);
+        var client = factory.CreateClientFor(member);
+
+        var pages = new List<StatementPage>();
+        for (var page = 1; page <= 3; page++)
+        {
+            pages.Add((await client.GetFromJsonAsync<StatementPage>($"/api/points/me/statement?page={page}&pageSize=5"))!);
+        }
+
+        Assert.All(pages, p => Assert.Equal(12, p.TotalCount));
+        Assert.Equal([5, 5, 2], pages.Select(p => p.Items.Count));
+        Assert.Equal(
+            [
+                ("Expired", 9_000L, (Guid?)null), ("CaptureReversed", 500, reversed), ("Captured", 500, reversed), ("Held", 500, reversed),
+                ("Refunded", 1_000, captured), ("HoldExpired", 3_000, forgotten), ("Held", 3_000, forgotten), ("Released", 2_000, released),
+                ("Held", 2_000, released), ("Captured", 1_000, captured), ("Held", 1_000, captured), ("Credited", 10_000, null),
+            ],
+            pages.SelectMany(p => p.Items).Select(i => (i.Kind, i.Points, i.RedemptionId)));
+        Assert.Equal(lot, pages[0].Items[0].LotId);
     }
 
     [Fact]

@@ -32,6 +32,21 @@ public sealed class HoldTests(PointsApiFactory factory) : IClassFixture<PointsAp
         where T : class =>
         Harness.Published.Select<T>(x => x.Context.Message is { } m && RedemptionOf(m) == redemptionId).Select(x => x.Context.Message).ToList();
 
+    /// <summary>Lots of 6,000, 5,000 and 3,000 points credited a day apart, oldest first.</summary>
+    private async Task<(Guid Member, Guid Oldest, Guid Middle, Guid Newest)> MemberWithThreeLotsAsync()
+    {
+        var member = await factory.ActivateMemberAsync();
+        var oldest = await factory.CreditAsync(member, 6_000);
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        var middle = await factory.CreditAsync(member, 5_000);
+        factory.Clock.Advance(TimeSpan.FromDays(1));
+        return (member, oldest, middle, await factory.CreditAsync(member, 3_000));
+    }
+
+    private Task<Dictionary<Guid, (long Remaining, long Held)>> LotsAsync(Guid member) =>
+        factory.InScopeAsync<PointsDbContext, Dictionary<Guid, (long Remaining, long Held)>>(db =>
+            db.Lots.Where(l => l.MemberId == member).ToDictionaryAsync(l => l.LotId, l => (l.Remaining, l.Held)));
+
     private static Guid RedemptionOf(object message) => message switch
     {
         PointsReserved m => m.RedemptionId,
@@ -79,6 +94,42 @@ public sealed class HoldTests(PointsApiFactory factory) : IClassFixture<PointsAp
         var rejected = await OutcomeAsync<PointsReservationRejected>(redemption);
         Assert.Equal(ReasonCodes.InsufficientAvailablePoints, rejected.Reason);
         Assert.Equal((10_001, 10_000, 0, 1), (rejected.Required, rejected.Available, rejected.Frozen, rejected.Shortfall));
+    }
+
+    [Fact]
+    public async Task Should_answer_a_redelivered_rejected_reserve_with_the_same_rejection_after_the_member_gained_points()
+    {
+        var member = await UnlockedMemberAsync(10_000);
+        var command = new ReservePoints(Guid.NewGuid(), member, 12_000);
+        await Harness.Bus.Publish(command);
+        var first = await OutcomeAsync<PointsReservationRejected>(command.RedemptionId);
+        await factory.CreditAsync(member, 5_000);
+
+        await Harness.Bus.Publish(command);
+
+        var again = await OutcomeAsync<PointsReservationRejected>(command.RedemptionId, count: 2);
+        Assert.Equal(first, again);
+        Assert.Equal((ReasonCodes.InsufficientAvailablePoints, 10_000L, 2_000L), (again.Reason, again.Available, again.Shortfall));
+        Assert.Empty(Published<PointsReserved>(command.RedemptionId));
+        var balance = await factory.BalanceAsync(member);
+        Assert.Equal((15_000, 0), (balance!.Available, balance.Held));
+    }
+
+    [Fact]
+    public async Task Should_give_each_lot_back_exactly_what_it_gave_when_a_hold_spread_over_several_lots_is_released()
+    {
+        var (member, oldest, middle, newest) = await MemberWithThreeLotsAsync();
+        Assert.IsType<PointsReserved>(await factory.ReserveAsync(member, 2_000)); // stays held on the oldest lot
+        var redemption = Guid.NewGuid();
+        await Harness.Bus.Publish(new ReservePoints(redemption, member, 7_000)); // 4,000 from the oldest, 3,000 from the middle
+        await OutcomeAsync<PointsReserved>(redemption);
+
+        await Harness.Bus.Publish(new ReleasePoints(redemption, member, "seat unavailable"));
+        await Harness.Bus.Publish(new ReleasePoints(redemption, member, "seat unavailable"));
+
+        await OutcomeAsync<PointsReleased>(redemption, count: 2);
+        var lots = await LotsAsync(member);
+        Assert.Equal(((4_000L, 2_000L), (5_000L, 0L), (3_000L, 0L)), (lots[oldest], lots[middle], lots[newest]));
     }
 
     [Fact]
@@ -231,18 +282,12 @@ public sealed class HoldTests(PointsApiFactory factory) : IClassFixture<PointsAp
     [Fact]
     public async Task Should_hold_the_oldest_lots_first()
     {
-        var member = await factory.ActivateMemberAsync();
-        var oldest = await factory.CreditAsync(member, 6_000);
-        factory.Clock.Advance(TimeSpan.FromDays(1));
-        var middle = await factory.CreditAsync(member, 5_000);
-        factory.Clock.Advance(TimeSpan.FromDays(1));
-        var newest = await factory.CreditAsync(member, 3_000);
+        var (member, oldest, middle, newest) = await MemberWithThreeLotsAsync();
 
         var reserved = await factory.InScopeAsync<HoldBook, object>(b => b.ReserveAsync(new ReservePoints(Guid.NewGuid(), member, 7_000), CancellationToken.None));
 
         Assert.IsType<PointsReserved>(reserved);
-        var held = await factory.InScopeAsync<PointsDbContext, Dictionary<Guid, long>>(db =>
-            db.Lots.Where(l => l.MemberId == member).ToDictionaryAsync(l => l.LotId, l => l.Held));
-        Assert.Equal((6_000, 1_000, 0), (held[oldest], held[middle], held[newest]));
+        var lots = await LotsAsync(member);
+        Assert.Equal((6_000, 1_000, 0), (lots[oldest].Held, lots[middle].Held, lots[newest].Held));
     }
 }

@@ -1,6 +1,8 @@
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
+using Changxing.Contracts.Points;
 using Changxing.Points.Accrual;
+using Changxing.Points.Holds;
 using Changxing.Points.Ledger;
 using Changxing.Points.Members;
 using Changxing.TestSupport;
@@ -14,9 +16,10 @@ namespace Changxing.Points.Tests;
 
 /// <summary>
 /// The Points service in-process (real pipeline, real database, fake clock) with MassTransit's test harness as its bus,
-/// and the background jobs off so tests drive them with RunOnceAsync.
+/// and the background jobs off so tests drive them with RunOnceAsync. A subclass changes the <c>Points</c> settings
+/// through <see cref="PointsSettings"/>, as the configuration of a deployment would.
 /// </summary>
-public sealed class PointsApiFactory : ServiceApiFactory<Program>
+public class PointsApiFactory : ServiceApiFactory<Program>
 {
     /// <summary>Aged 46 on the fixed clock: earns the base rate, face price x 5.</summary>
     public static readonly DateOnly AdultBirthDate = new(1980, 1, 1);
@@ -53,6 +56,18 @@ public sealed class PointsApiFactory : ServiceApiFactory<Program>
         return outcome.Credited.LotId;
     }
 
+    /// <summary>Moves the fake clock forward to <paramref name="day"/> (same time of day).</summary>
+    public void AdvanceTo(DateOnly day) => Clock.Advance(TimeSpan.FromDays(day.DayNumber - Today.DayNumber));
+
+    public Task<object> ReserveAsync(Guid memberId, long points, Guid? redemptionId = null) =>
+        InScopeAsync<HoldBook, object>(b => b.ReserveAsync(new ReservePoints(redemptionId ?? Guid.NewGuid(), memberId, points), CancellationToken.None));
+
+    public Task<object> CaptureAsync(Guid memberId, Guid redemptionId) =>
+        InScopeAsync<HoldBook, object>(b => b.CaptureAsync(new CapturePoints(redemptionId, memberId), CancellationToken.None));
+
+    public Task<PointsReleased> ReleaseAsync(Guid memberId, Guid redemptionId, string reason = "seat unavailable") =>
+        InScopeAsync<HoldBook, PointsReleased>(b => b.ReleaseAsync(new ReleasePoints(redemptionId, memberId, reason), CancellationToken.None));
+
     public Task<PointsBalance?> BalanceAsync(Guid memberId) =>
         InScopeAsync<LedgerReader, PointsBalance?>(r => r.BalanceAsync(memberId, CancellationToken.None));
 
@@ -74,10 +89,17 @@ public sealed class PointsApiFactory : ServiceApiFactory<Program>
 
     public static string NewTicketNumber() => "E" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
 
+    /// <summary>Settings of the <c>Points</c> section (<see cref="PointsOptions"/>) on top of the tests' default: background jobs off.</summary>
+    protected virtual IReadOnlyDictionary<string, string> PointsSettings { get; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("Points:RunBackgroundJobs", "false");
+        builder.UseSetting($"{PointsOptions.Section}:{nameof(PointsOptions.RunBackgroundJobs)}", "false");
+        foreach (var (name, value) in PointsSettings)
+        {
+            builder.UseSetting($"{PointsOptions.Section}:{name}", value);
+        }
     }
 
     protected override void ConfigureTestServices(IServiceCollection services)

@@ -8,9 +8,12 @@ using Microsoft.Extensions.Options;
 namespace Changxing.Points.Expiry;
 
 /// <summary>
-/// The daily job: expires lots on their expiry day (what remains moves to expired) and tells the member once per lot,
-/// with PointsExpiringSoon when a lot enters its expiring-soon window and PointsExpired when it expires. A lot is
-/// marked reported only after its event was published, so a crash in between re-sends rather than loses it.
+/// The daily job: expires lots on their expiry day (what remains moves to expired) and tells the member. A lot gets
+/// one PointsExpiringSoon when it is in its expiring-soon window with points left (late, on the first run after a
+/// pause, as long as the lot has not expired yet; an expired lot gets only PointsExpired). Every expired point is
+/// reported once: PointsExpired carries the lot's expired points not reported yet, so points held on the expiry day
+/// and given back afterwards (they stay expired) are reported on the next run. A report is recorded only after its
+/// event was published, so a crash in between re-sends rather than loses it.
 /// </summary>
 public sealed class LotExpiryJob(IServiceScopeFactory scopes, IOptions<PointsOptions> options)
 {
@@ -31,7 +34,7 @@ public sealed class LotExpiryJob(IServiceScopeFactory scopes, IOptions<PointsOpt
             var windowEnd = today.AddDays(options.Value.ExpiringSoonDays);
 
             var due = await db.Lots.AsNoTracking()
-                .Where(l => (l.ExpiresOn <= today && !l.ExpiryReported)
+                .Where(l => (l.ExpiresOn <= today && (l.ExpiredAt == null || l.Expired > l.ExpiredReported))
                     || (l.ExpiresOn > today && l.ExpiresOn <= windowEnd && !l.ExpiringSoonReported && l.Remaining > 0))
                 .OrderBy(l => l.LotId)
                 .Select(l => new { l.LotId, l.MemberId })
@@ -59,14 +62,10 @@ public sealed class LotExpiryJob(IServiceScopeFactory scopes, IOptions<PointsOpt
                                 db.Entries.Add(new LedgerEntry(lot.MemberId, now, LedgerEntryKind.Expired, points, lot.LotId));
                             }
 
-                            if (lot.Expired > 0)
+                            // Nothing to tell when the lot was spent (or fully held) on its expiry day.
+                            if (lot.UnreportedExpired > 0)
                             {
-                                outgoing.Add(new PointsExpired(lot.MemberId, lot.LotId, lot.Expired, lot.ExpiresOn));
-                            }
-                            else
-                            {
-                                // Fully spent before its expiry day: nothing to tell.
-                                lot.MarkExpiryReported();
+                                outgoing.Add(new PointsExpired(lot.MemberId, lot.LotId, lot.UnreportedExpired, lot.ExpiresOn));
                             }
                         }
                         else if (lot.Remaining > 0 && !lot.ExpiringSoonReported)
@@ -90,7 +89,7 @@ public sealed class LotExpiryJob(IServiceScopeFactory scopes, IOptions<PointsOpt
                         switch (message)
                         {
                             case PointsExpired e:
-                                (await db.Lots.SingleAsync(l => l.LotId == e.LotId, cancellationToken)).MarkExpiryReported();
+                                (await db.Lots.SingleAsync(l => l.LotId == e.LotId, cancellationToken)).MarkExpiredReported(e.Points);
                                 expired++;
                                 break;
                             case PointsExpiringSoon e:

@@ -129,10 +129,8 @@ public sealed class HoldBook(PointsDbContext db, MemberTransactions transactions
                     return new PointsReleased(hold.RedemptionId, hold.MemberId, hold.HoldId, hold.Points);
             }
 
-            var now = calendar.Now;
-            await ReturnToLotsAsync(hold, cancellationToken);
-            hold.MarkReleased(now, command.Reason);
-            db.Entries.Add(new LedgerEntry(hold.MemberId, now, LedgerEntryKind.Released, hold.Points, redemptionId: hold.RedemptionId, note: Truncate(command.Reason)));
+            hold.MarkReleased(calendar.Now, command.Reason);
+            await GiveBackAsync(hold, LedgerEntryKind.Released, command.Reason, cancellationToken);
             return new PointsReleased(hold.RedemptionId, hold.MemberId, hold.HoldId, hold.Points);
         }, cancellationToken);
 
@@ -147,9 +145,8 @@ public sealed class HoldBook(PointsDbContext db, MemberTransactions transactions
             var now = calendar.Now;
             if (hold is { Status: HoldStatus.Held } && hold.ExpiresAt <= now)
             {
-                await ReturnToLotsAsync(hold, cancellationToken);
                 hold.MarkExpired(now);
-                db.Entries.Add(new LedgerEntry(hold.MemberId, now, LedgerEntryKind.HoldExpired, hold.Points, redemptionId: hold.RedemptionId));
+                await GiveBackAsync(hold, LedgerEntryKind.HoldExpired, null, cancellationToken);
             }
 
             return hold is { Status: HoldStatus.Expired, ExpiryReported: false }
@@ -177,14 +174,8 @@ public sealed class HoldBook(PointsDbContext db, MemberTransactions transactions
             return new PointsReleased(hold.RedemptionId, hold.MemberId, hold.HoldId, 0);
         }
 
-        var now = calendar.Now;
-        foreach (var (lot, allocation) in await AllocatedLotsAsync(hold, cancellationToken))
-        {
-            lot.ReturnCaptured(allocation.Points);
-        }
-
-        hold.MarkCaptureReversed(now, reason);
-        db.Entries.Add(new LedgerEntry(hold.MemberId, now, LedgerEntryKind.CaptureReversed, hold.Points, redemptionId: hold.RedemptionId, note: Truncate(reason)));
+        hold.MarkCaptureReversed(calendar.Now, reason);
+        await GiveBackAsync(hold, LedgerEntryKind.CaptureReversed, reason, cancellationToken);
         return new PointsReleased(hold.RedemptionId, hold.MemberId, hold.HoldId, hold.Points);
     }
 
@@ -196,12 +187,26 @@ public sealed class HoldBook(PointsDbContext db, MemberTransactions transactions
         return hold?.MemberId == memberId ? hold : null;
     }
 
-    private async Task ReturnToLotsAsync(PointsHold hold, CancellationToken cancellationToken)
+    /// <summary>
+    /// Gives a released, swept or reversed hold back to the lots it came from, each exactly what it gave, and writes the
+    /// statement line. Points landing on a lot that expired meanwhile stay expired: they get an Expired line of their
+    /// own, and the expiry job reports them with PointsExpired.
+    /// </summary>
+    private async Task GiveBackAsync(PointsHold hold, LedgerEntryKind kind, string? reason, CancellationToken cancellationToken)
     {
+        var now = calendar.Now;
+        var expired = new List<LedgerEntry>();
         foreach (var (lot, allocation) in await AllocatedLotsAsync(hold, cancellationToken))
         {
-            lot.ReturnHeld(allocation.Points);
+            var points = kind == LedgerEntryKind.CaptureReversed ? lot.ReturnCaptured(allocation.Points) : lot.ReturnHeld(allocation.Points);
+            if (points > 0)
+            {
+                expired.Add(new LedgerEntry(hold.MemberId, now, LedgerEntryKind.Expired, points, lot.LotId, hold.RedemptionId));
+            }
         }
+
+        db.Entries.Add(new LedgerEntry(hold.MemberId, now, kind, hold.Points, redemptionId: hold.RedemptionId, note: Truncate(reason)));
+        db.Entries.AddRange(expired);
     }
 
     private async Task<List<(PointsLot Lot, HoldAllocation Allocation)>> AllocatedLotsAsync(PointsHold hold, CancellationToken cancellationToken)

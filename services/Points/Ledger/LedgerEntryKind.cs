@@ -27,6 +27,6 @@ public enum LedgerEntryKind
     /// <summary>The sweeper gave back a hold that was neither captured nor released in time.</summary>
     HoldExpired,
 
-    /// <summary>A lot reached its expiry day with points left.</summary>
+    /// <summary>A lot reached its expiry day with points left, or held or captured points came back to a lot that had expired meanwhile.</summary>
     Expired,
 }

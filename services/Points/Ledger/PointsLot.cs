@@ -56,7 +56,14 @@ public sealed class PointsLot
 
     public bool ExpiringSoonReported { get; private set; }
 
-    public bool ExpiryReported { get; private set; }
+    /// <summary>
+    /// Expired points already told to the member with PointsExpired. Points given back to the lot after it expired
+    /// (a release, a reversed capture) raise <see cref="Expired"/> above it, and the expiry job reports the difference.
+    /// </summary>
+    public long ExpiredReported { get; private set; }
+
+    /// <summary>Expired points the member has not been told about yet.</summary>
+    public long UnreportedExpired => Expired - ExpiredReported;
 
     public void Hold(long points)
     {
@@ -76,15 +83,21 @@ public sealed class PointsLot
         Captured += points;
     }
 
-    /// <summary>Gives held points back: to the lot's remaining points, or straight to expired when the lot expired meanwhile.</summary>
-    public void ReturnHeld(long points)
+    /// <summary>
+    /// Gives held points back: to the lot's remaining points, or straight to expired when the lot expired meanwhile.
+    /// Returns the points that went to expired.
+    /// </summary>
+    public long ReturnHeld(long points)
     {
         TakeHeld(points);
-        GiveBack(points);
+        return GiveBack(points);
     }
 
-    /// <summary>Gives captured points back when their redemption was given up after all (the lot's expiry still counts).</summary>
-    public void ReturnCaptured(long points)
+    /// <summary>
+    /// Gives captured points back when their redemption was given up after all (the lot's expiry still counts).
+    /// Returns the points that went to expired.
+    /// </summary>
+    public long ReturnCaptured(long points)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
         if (points > Captured)
@@ -93,7 +106,7 @@ public sealed class PointsLot
         }
 
         Captured -= points;
-        GiveBack(points);
+        return GiveBack(points);
     }
 
     /// <summary>Expires what remains; returns the points expired now.</summary>
@@ -113,18 +126,25 @@ public sealed class PointsLot
 
     public void MarkExpiringSoonReported() => ExpiringSoonReported = true;
 
-    public void MarkExpiryReported() => ExpiryReported = true;
+    /// <summary>Records that a PointsExpired for <paramref name="points"/> of the lot's expired points went out.</summary>
+    public void MarkExpiredReported(long points)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(points);
 
-    private void GiveBack(long points)
+        // Two job runs racing (two processes) may both report the same points: never count them twice.
+        ExpiredReported = Math.Min(Expired, ExpiredReported + points);
+    }
+
+    private long GiveBack(long points)
     {
         if (ExpiredAt is null)
         {
             Remaining += points;
+            return 0;
         }
-        else
-        {
-            Expired += points;
-        }
+
+        Expired += points;
+        return points;
     }
 
     private void TakeHeld(long points)

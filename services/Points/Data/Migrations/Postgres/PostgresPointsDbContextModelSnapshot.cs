@@ -184,13 +184,13 @@ namespace Changxing.Points.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("ExpiredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("ExpiredReported")
+                        .HasColumnType("bigint");
+
                     b.Property<DateOnly>("ExpiresOn")
                         .HasColumnType("date");
 
                     b.Property<bool>("ExpiringSoonReported")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("ExpiryReported")
                         .HasColumnType("boolean");
 
                     b.Property<long>("Held")

@@ -184,13 +184,13 @@ namespace Changxing.Points.Data.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("ExpiredAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<long>("ExpiredReported")
+                        .HasColumnType("bigint");
+
                     b.Property<DateOnly>("ExpiresOn")
                         .HasColumnType("date");
 
                     b.Property<bool>("ExpiringSoonReported")
-                        .HasColumnType("bit");
-
-                    b.Property<bool>("ExpiryReported")
                         .HasColumnType("bit");
 
                     b.Property<long>("Held")

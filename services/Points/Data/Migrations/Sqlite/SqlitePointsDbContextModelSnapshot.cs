@@ -177,13 +177,13 @@ namespace Changxing.Points.Data.Migrations.Sqlite
                     b.Property<long?>("ExpiredAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("ExpiredReported")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("ExpiresOn")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ExpiringSoonReported")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("ExpiryReported")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("Held")
