@@ -15,6 +15,7 @@ public static class MembershipRegistration
     {
         var section = builder.Configuration.GetSection(MembershipOptions.Section);
         builder.Services.Configure<MembershipOptions>(section);
+        builder.Services.Configure<NotificationStreamOptions>(builder.Configuration.GetSection(NotificationStreamOptions.Section));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         builder.Services.AddSingleton<SecretHasher>();

@@ -27,6 +27,12 @@ public sealed class Beneficiary
     /// <summary>"{MemberId}:{PersonKey}" while the beneficiary holds one of the member's slots, null once removed or rejected; unique.</summary>
     public string? SlotKey { get; private set; }
 
+    /// <summary>
+    /// Which of the member's slots (1 to <see cref="BeneficiaryPolicy.MaxPerMember"/>) the beneficiary holds, null once
+    /// removed or rejected. Unique per member, so two adds racing for the last free slot cannot both be stored.
+    /// </summary>
+    public int? Slot { get; private set; }
+
     public string IdFrontSha256 { get; private set; } = "";
 
     public string IdBackSha256 { get; private set; } = "";
@@ -56,7 +62,7 @@ public sealed class Beneficiary
         ResidentIdNumber.TryParse(IdNumber, out var id) ? id : throw new InvalidOperationException("A stored ID number is malformed.");
 
     public static Beneficiary Submit(
-        Guid id, Guid memberId, string name, string idNumber, string personKey,
+        Guid id, Guid memberId, int slot, string name, string idNumber, string personKey,
         string idFrontSha256, string idBackSha256, string faceVideoSha256, DateTimeOffset now) =>
         new()
         {
@@ -66,6 +72,9 @@ public sealed class Beneficiary
             IdNumber = idNumber,
             PersonKey = personKey,
             SlotKey = SlotKeyFor(memberId, personKey),
+            Slot = slot is >= 1 and <= BeneficiaryPolicy.MaxPerMember
+                ? slot
+                : throw new ArgumentOutOfRangeException(nameof(slot), slot, $"A member has slots 1 to {BeneficiaryPolicy.MaxPerMember}."),
             IdFrontSha256 = idFrontSha256,
             IdBackSha256 = idBackSha256,
             FaceVideoSha256 = faceVideoSha256,
@@ -100,16 +109,22 @@ public sealed class Beneficiary
         RejectionReason = reason;
         ReviewedBy = reviewer;
         ReviewedAt = now;
-        SlotKey = null;
+        FreeSlot();
     }
 
     public void Remove(DateTimeOffset now)
     {
         RemovedAt ??= now;
-        SlotKey = null;
+        FreeSlot();
     }
 
     public void MarkEffectiveAnnounced(DateTimeOffset now) => EffectiveAnnouncedAt = now;
+
+    private void FreeSlot()
+    {
+        SlotKey = null;
+        Slot = null;
+    }
 
     private void EnsurePendingReview()
     {

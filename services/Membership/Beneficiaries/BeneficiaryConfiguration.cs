@@ -18,6 +18,7 @@ internal sealed class BeneficiaryConfiguration : IEntityTypeConfiguration<Benefi
         b.Property(x => x.PersonKey).HasMaxLength(64).IsUnicode(false);
         b.Property(x => x.SlotKey).HasMaxLength(100).IsUnicode(false);
         b.HasIndex(x => x.SlotKey).IsUnique();
+        b.HasIndex(x => new { x.MemberId, x.Slot }).IsUnique();
         b.Property(x => x.IdFrontSha256).HasMaxLength(64).IsUnicode(false);
         b.Property(x => x.IdBackSha256).HasMaxLength(64).IsUnicode(false);
         b.Property(x => x.FaceVideoSha256).HasMaxLength(64).IsUnicode(false);

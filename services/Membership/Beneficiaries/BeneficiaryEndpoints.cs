@@ -92,16 +92,15 @@ public static class BeneficiaryEndpoints
             return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "The member travels as themself and is not a beneficiary (本人无需添加为受让人).");
         }
 
-        var held = await db.Beneficiaries.Where(b => b.MemberId == memberId && b.SlotKey != null).Select(b => b.PersonKey).ToListAsync(cancellationToken);
-        if (held.Contains(personKey))
+        var held = await HeldSlotsAsync(db, memberId, cancellationToken);
+        if (held.ContainsKey(personKey))
         {
             return AlreadyAdded();
         }
 
-        if (held.Count >= BeneficiaryPolicy.MaxPerMember)
+        if (BeneficiaryPolicy.FreeSlot(held.Values) is null)
         {
-            return ProblemResults.Conflict(ReasonCodes.BeneficiaryLimitReached,
-                $"A member may have at most {BeneficiaryPolicy.MaxPerMember} beneficiaries; remove one first (受让人最多{BeneficiaryPolicy.MaxPerMember}人).");
+            return LimitReached();
         }
 
         await using (var video = faceVideo!.OpenReadStream())
@@ -117,19 +116,35 @@ public static class BeneficiaryEndpoints
         var backHash = await SaveAsync(files, idBack!, cancellationToken);
         var videoHash = await SaveAsync(files, faceVideo, cancellationToken);
 
+        // The unique (MemberId, Slot) index is what keeps the limit under concurrent adds: of two adds taking the last free
+        // slot, one is stored and the other, re-reading the slots, finds none left (or its person already added).
         var now = clock.GetUtcNow();
-        var beneficiary = Beneficiary.Submit(Guid.CreateVersion7(now), memberId, name, idNumber.Value, personKey, frontHash, backHash, videoHash, now);
-        db.Beneficiaries.Add(beneficiary);
-        try
+        for (var attempt = 0; attempt < BeneficiaryPolicy.MaxPerMember; attempt++)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
-        {
-            return AlreadyAdded();
+            if (BeneficiaryPolicy.FreeSlot(held.Values) is not { } slot)
+            {
+                return LimitReached();
+            }
+
+            var beneficiary = Beneficiary.Submit(Guid.CreateVersion7(now), memberId, slot, name, idNumber.Value, personKey, frontHash, backHash, videoHash, now);
+            db.Beneficiaries.Add(beneficiary);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return TypedResults.Created($"/api/membership/beneficiaries/{beneficiary.Id}", BeneficiaryView.Of(beneficiary, clock.Today()));
+            }
+            catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
+            {
+                db.Entry(beneficiary).State = EntityState.Detached;
+                held = await HeldSlotsAsync(db, memberId, cancellationToken);
+                if (held.ContainsKey(personKey))
+                {
+                    return AlreadyAdded();
+                }
+            }
         }
 
-        return TypedResults.Created($"/api/membership/beneficiaries/{beneficiary.Id}", BeneficiaryView.Of(beneficiary, clock.Today()));
+        return ProblemResults.Conflict(MembershipReasonCodes.ConcurrentAttempt, "Other beneficiaries were being added at the same time; try again (请重试).");
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> Remove(
@@ -152,6 +167,15 @@ public static class BeneficiaryEndpoints
         await using var stream = file.OpenReadStream();
         return await files.SaveAsync(stream, cancellationToken);
     }
+
+    /// <summary>The member's held slots by person key (removed and rejected beneficiaries hold none).</summary>
+    private static async Task<Dictionary<string, int>> HeldSlotsAsync(MembershipDbContext db, Guid memberId, CancellationToken cancellationToken) =>
+        await db.Beneficiaries.AsNoTracking().Where(b => b.MemberId == memberId && b.Slot != null)
+            .ToDictionaryAsync(b => b.PersonKey, b => b.Slot!.Value, cancellationToken);
+
+    private static ProblemHttpResult LimitReached() =>
+        ProblemResults.Conflict(ReasonCodes.BeneficiaryLimitReached,
+            $"A member may have at most {BeneficiaryPolicy.MaxPerMember} beneficiaries; remove one first (受让人最多{BeneficiaryPolicy.MaxPerMember}人).");
 
     private static ProblemHttpResult AlreadyAdded() =>
         ProblemResults.Conflict(MembershipReasonCodes.BeneficiaryAlreadyAdded, "This person is already one of the member's beneficiaries (该受让人已添加).");

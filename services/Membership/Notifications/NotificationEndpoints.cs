@@ -1,6 +1,3 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Changxing.Membership.Data;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Problems;
@@ -68,11 +65,15 @@ public static class NotificationEndpoints
     }
 
     /// <summary>
-    /// text/event-stream: one <c>notification</c> event (JSON) per new message while the connection stays open.
+    /// text/event-stream: one <c>notification</c> event (JSON, with the message id as the event id) per new message while
+    /// the connection stays open, and a <c>: keep-alive</c> comment every <see cref="NotificationStreamOptions.StreamHeartbeat"/>.
     /// The stream opens with a comment line: a proxy (the gateway's YARP among them) sends the response headers on with
     /// the first body bytes, so headers alone left a client behind the gateway waiting until the first message.
+    /// A reconnecting client's <c>Last-Event-ID</c> first gets the member's messages stored after that one.
     /// </summary>
-    internal static async Task Stream(HttpContext http, NotificationStream stream, IOptions<JsonOptions> json)
+    internal static async Task Stream(
+        HttpContext http, NotificationStream stream, MembershipDbContext db, TimeProvider clock,
+        IOptions<NotificationStreamOptions> options, IOptions<JsonOptions> json)
     {
         var memberId = http.User.MemberId();
         var aborted = http.RequestAborted;
@@ -83,9 +84,11 @@ public static class NotificationEndpoints
         await http.Response.StartAsync(aborted);
         try
         {
-            await http.Response.WriteAsync(": open\n\n", aborted);
-            await http.Response.Body.FlushAsync(aborted);
-            await SseFormatter.WriteAsync(Follow(stream, memberId, json.Value.SerializerOptions, aborted), http.Response.Body, aborted);
+            // Subscribe before reading what was missed, so a message stored in between is not lost.
+            using var subscription = stream.Subscribe(memberId);
+            var missed = await MissedSinceAsync(db, memberId, http.Request.Headers["Last-Event-ID"], aborted);
+            var response = new NotificationStreamResponse(http.Response, options.Value.StreamHeartbeat, clock, json.Value.SerializerOptions);
+            await response.WriteAsync(missed, subscription.Reader, aborted);
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
@@ -93,14 +96,31 @@ public static class NotificationEndpoints
         }
     }
 
-    private static async IAsyncEnumerable<SseItem<string>> Follow(
-        NotificationStream stream, Guid memberId, JsonSerializerOptions json, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The member's messages after the one with id <paramref name="lastEventId"/>, oldest first (the newest
+    /// <see cref="MaxPageSize"/>; the list endpoint has the rest). Nothing for an id that is not one of the member's.
+    /// Messages stored at the very same instant as the last one seen are sent again: they cannot be told apart from
+    /// ones sent before it, and a client recognises them by their id.
+    /// </summary>
+    private static async Task<IReadOnlyList<NotificationView>> MissedSinceAsync(
+        MembershipDbContext db, Guid memberId, string? lastEventId, CancellationToken cancellationToken)
     {
-        using var subscription = stream.Subscribe(memberId);
-        await foreach (var notification in subscription.Reader.ReadAllAsync(cancellationToken))
+        if (!Guid.TryParse(lastEventId, out var lastId))
         {
-            yield return new SseItem<string>(JsonSerializer.Serialize(notification, json), "notification") { EventId = notification.Id.ToString() };
+            return [];
         }
+
+        var mine = db.Notifications.AsNoTracking().Where(n => n.MemberId == memberId);
+        var last = await mine.Where(n => n.Id == lastId).Select(n => (DateTimeOffset?)n.CreatedAt).SingleOrDefaultAsync(cancellationToken);
+        if (last is null)
+        {
+            return [];
+        }
+
+        var newest = await mine.Where(n => n.CreatedAt >= last && n.Id != lastId)
+            .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(MaxPageSize)
+            .ToListAsync(cancellationToken);
+        return newest.AsEnumerable().Reverse().Select(NotificationView.Of).ToList();
     }
 }
 

@@ -8,9 +8,14 @@ namespace Changxing.Membership.SupportTickets;
 /// <summary>
 /// Opens a support ticket (客服工单) with a number and the recent failures, and publishes <see cref="SupportTicketOpened"/>.
 /// A member has at most one open ticket per keyword: a second command (or a redelivery) attaches its failures to
-/// the open ticket and publishes nothing. A number clash between concurrent openings is retried by the bus.
+/// the open ticket. A number clash between concurrent openings is retried by the bus.
+/// The event is published straight to the bus, not through the consume context's in-memory outbox, and only then is
+/// the ticket marked announced: a publish that fails (or a crash) after the ticket was saved leaves it unmarked, and
+/// the retried or redelivered command publishes it then. Only a retry or redelivery does: another command arriving
+/// while the first one's publish is still in flight must not announce the ticket twice (Ticketing counts the
+/// openings). At least once; a duplicate is possible only after a crash between the publish and the mark.
 /// </summary>
-public sealed class OpenSupportTicketConsumer(MembershipDbContext db, TimeProvider clock) : IConsumer<OpenSupportTicket>
+public sealed class OpenSupportTicketConsumer(MembershipDbContext db, IBus bus, TimeProvider clock) : IConsumer<OpenSupportTicket>
 {
     public async Task Consume(ConsumeContext<OpenSupportTicket> context)
     {
@@ -28,6 +33,11 @@ public sealed class OpenSupportTicketConsumer(MembershipDbContext db, TimeProvid
                 await db.SaveChangesAsync(cancellationToken);
             }
 
+            if (open.OpenedAnnouncedAt is null && IsRepeated(context))
+            {
+                await AnnounceAsync(open, context);
+            }
+
             return;
         }
 
@@ -39,7 +49,20 @@ public sealed class OpenSupportTicketConsumer(MembershipDbContext db, TimeProvid
         ticket.Attach(failures);
         db.SupportTickets.Add(ticket);
         await db.SaveChangesAsync(cancellationToken);
+        await AnnounceAsync(ticket, context);
+    }
 
-        await context.Publish(new SupportTicketOpened(ticket.MemberId, ticket.Id, ticket.Number, ticket.Keyword, ticket.OpenedAt), cancellationToken);
+    private static bool IsRepeated(ConsumeContext context) =>
+        context.GetRetryAttempt() > 0 || context.GetRedeliveryCount() > 0 || context.ReceiveContext.Redelivered;
+
+    private async Task AnnounceAsync(SupportTicket ticket, ConsumeContext<OpenSupportTicket> context)
+    {
+        await bus.Publish(new SupportTicketOpened(ticket.MemberId, ticket.Id, ticket.Number, ticket.Keyword, ticket.OpenedAt), published =>
+        {
+            published.ConversationId = context.ConversationId;
+            published.InitiatorId = context.MessageId;
+        }, context.CancellationToken);
+        ticket.MarkOpenedAnnounced(clock.GetUtcNow());
+        await db.SaveChangesAsync(context.CancellationToken);
     }
 }

@@ -92,6 +92,33 @@ public sealed class BeneficiaryApiTests(MembershipApiFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Should_store_only_one_of_several_beneficiaries_added_at_once_by_a_member_holding_seven()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        for (var i = 1; i < BeneficiaryPolicy.MaxPerMember; i++)
+        {
+            (await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("受让人甲", TestPeople.IdNumber()))).EnsureSuccessStatusCode();
+        }
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("受让人乙", TestPeople.IdNumber()))));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Created);
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created))
+        {
+            await Problems.AssertAsync(refused, HttpStatusCode.Conflict, ReasonCodes.BeneficiaryLimitReached);
+        }
+
+        var list = (await member.Client.GetFromJsonAsync<BeneficiaryList>("/api/membership/beneficiaries", Json.Options))!;
+        Assert.Equal(BeneficiaryPolicy.MaxPerMember, list.Items.Count);
+        Assert.Equal(BeneficiaryPolicy.MaxPerMember, list.SlotsUsed);
+
+        // Removing one frees its slot for the next.
+        Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync($"/api/membership/beneficiaries/{list.Items[3].Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("受让人丙", TestPeople.IdNumber()))).StatusCode);
+    }
+
+    [Fact]
     public async Task Should_become_effective_on_day_60_not_59_and_announce_it_once()
     {
         var member = await MemberSession.RegisterAsync(factory);

@@ -1,17 +1,62 @@
+using System.Buffers.Binary;
 using System.Net;
+using System.Security.Cryptography;
 using System.Net.Http.Json;
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
 using Changxing.Membership.ConsumptionPassword;
+using Changxing.Membership.Data;
 using Changxing.Membership.PaymentAuthorisations;
 using Changxing.Membership.Tests.Support;
 using Changxing.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Changxing.Membership.Tests.Api;
 
 [Trait("Category", TestCategories.Database)]
 public sealed class ConsumptionPasswordApiTests(MembershipApiFactory factory) : IClassFixture<MembershipApiFactory>
 {
+    /// <summary>README: login and consumption passwords are stored only as Identity v3 hashes, PBKDF2 HMAC-SHA512, 100,000 iterations, salted.</summary>
+    private const int Pbkdf2Iterations = 100_000;
+
+    [Fact]
+    public async Task Should_store_login_and_consumption_passwords_only_as_salted_pbkdf2_hashes()
+    {
+        var first = await MemberSession.RegisterAsync(factory);
+        var second = await MemberSession.RegisterAsync(factory);
+        await first.SetConsumptionPasswordAsync("258036");
+        await second.SetConsumptionPasswordAsync("258036");
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
+        var ids = new[] { first.MemberId, second.MemberId };
+        var loginHashes = await db.Members.Where(m => ids.Contains(m.Id)).Select(m => m.PasswordHash).ToListAsync();
+        var consumptionHashes = await db.ConsumptionPasswords.Where(c => ids.Contains(c.MemberId)).Select(c => c.Hash).ToListAsync();
+
+        foreach (var (hashes, secret) in new[] { (loginHashes, MemberSession.DefaultPassword), (consumptionHashes, "258036") })
+        {
+            Assert.Equal(2, hashes.Count);
+            Assert.NotEqual(hashes[0], hashes[1]); // the same password, two salts
+            Assert.All(hashes, hash => AssertPbkdf2Of(secret, hash));
+        }
+    }
+
+    /// <summary>Identity's v3 layout: 0x01, PRF (2 = HMAC-SHA512), iterations, salt length, salt, subkey; all big-endian.</summary>
+    private static void AssertPbkdf2Of(string secret, string stored)
+    {
+        Assert.DoesNotContain(secret, stored);
+        var bytes = Convert.FromBase64String(stored);
+        Assert.Equal(0x01, bytes[0]);
+        Assert.Equal(2u, BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(1)));
+        Assert.Equal((uint)Pbkdf2Iterations, BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(5)));
+        var saltLength = (int)BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(9));
+        Assert.True(saltLength >= 16, "a salt of at least 128 bits");
+        var salt = bytes.AsSpan(13, saltLength).ToArray();
+        var subkey = bytes.AsSpan(13 + saltLength).ToArray();
+        Assert.Equal(subkey, Rfc2898DeriveBytes.Pbkdf2(secret, salt, Pbkdf2Iterations, HashAlgorithmName.SHA512, subkey.Length));
+    }
+
     [Fact]
     public async Task Should_set_the_password_once_and_refuse_trivial_ones()
     {

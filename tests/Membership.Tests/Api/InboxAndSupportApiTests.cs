@@ -36,32 +36,6 @@ public sealed class InboxAndSupportApiTests(MembershipApiFactory factory) : ICla
     }
 
     [Fact]
-    public async Task Should_push_a_new_notification_to_the_members_event_stream()
-    {
-        var member = await MemberSession.RegisterAsync(factory);
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(factory.Server.BaseAddress, "/api/membership/notifications/stream"));
-        request.Headers.Authorization = member.Client.DefaultRequestHeaders.Authorization;
-        using var invoker = new HttpMessageInvoker(factory.Server.CreateHandler());
-        using var response = await invoker.SendAsync(request, CancellationToken.None);
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
-
-        var stream = factory.Services.GetService(typeof(NotificationStream)) as NotificationStream;
-                await Eventually.Until(() => Task.FromResult(stream!.SubscriberCount(member.MemberId) == 1));
-        await factory.Harness.Bus.Publish(new SupportTicketOpened(member.MemberId, Guid.NewGuid(), "GD20260301-000042", OpenSupportTicket.PointsPaymentProblem, factory.Clock.GetUtcNow()));
-
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var lines = new List<string>();
-        while (!lines.Any(l => l.StartsWith("data:", StringComparison.Ordinal)))
-        {
-            lines.Add(await reader.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("The stream ended."));
-        }
-
-        Assert.Contains("event: notification", lines);
-        Assert.Contains("GD20260301-000042", lines.Single(l => l.StartsWith("data:", StringComparison.Ordinal)));
-    }
-
-    [Fact]
     public async Task Should_let_support_staff_list_view_and_resolve_tickets_and_the_member_see_their_own()
     {
         var member = await MemberSession.RegisterAsync(factory);

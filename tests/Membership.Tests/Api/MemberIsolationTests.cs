@@ -45,4 +45,26 @@ public sealed class MemberIsolationTests(MembershipApiFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.OK, (await alice.Client.GetAsync($"/api/membership/beneficiaries/{beneficiary.Id}")).StatusCode);
         Assert.Equal(2, (await alice.Client.GetFromJsonAsync<NotificationPage>("/api/membership/notifications", Json.Options))!.UnreadCount);
     }
+
+    [Fact]
+    public async Task Should_never_carry_another_members_notifications_on_a_members_stream()
+    {
+        var alice = await MemberSession.RegisterAsync(factory, "爱丽丝");
+        var mallory = await MemberSession.RegisterAsync(factory, "马洛里");
+        await factory.PublishPointsCreditedAsync(alice.MemberId, 100);
+        var alicesFirst = (await Eventually.Until(() => alice.InboxAsync(), p => p.Items.Count == 1)).Items[0];
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        await using var alicesStream = await EventStreamReader.OpenAsync(factory, alice);
+        // Presenting Alice's message id as the last one seen replays nothing of hers.
+        await using var mallorysStream = await EventStreamReader.OpenAsync(factory, mallory, lastEventId: alicesFirst.Id.ToString());
+        await factory.PublishPointsCreditedAsync(alice.MemberId, 200);
+        var alicesSecond = await alicesStream.ReadNotificationAsync();
+        await factory.PublishPointsCreditedAsync(mallory.MemberId, 300);
+
+        var mallorysOwn = (await Eventually.Until(() => mallory.InboxAsync(), p => p.Items.Count == 1)).Items[0];
+        var first = await mallorysStream.ReadNotificationAsync();
+        Assert.Equal(mallorysOwn.Id.ToString(), first.Id);
+        Assert.NotEqual(alicesSecond.Id, first.Id);
+    }
 }

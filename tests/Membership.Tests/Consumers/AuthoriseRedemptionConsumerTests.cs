@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
@@ -93,6 +94,58 @@ public sealed class AuthoriseRedemptionConsumerTests(MembershipApiFactory factor
             new AuthoriseRedemption(Guid.NewGuid(), member.MemberId, beneficiary.Id, await CodeAsync(fresh)));
         Assert.True(effective.Is(out Response<RedemptionAuthorised>? ok));
         Assert.Equal("李四", ok!.Message.PassengerName);
+    }
+
+    [Fact]
+    public async Task Should_accept_an_authorisation_until_just_before_five_minutes_and_expire_it_at_five()
+    {
+        var member = await MemberSession.RegisterActiveAsync(factory);
+        var client = factory.Harness.GetRequestClient<AuthoriseRedemption>();
+        var early = await CodeAsync(member);
+        var late = await CodeAsync(member);
+
+        factory.Clock.Advance(PaymentAuthorisation.Validity - TimeSpan.FromSeconds(1));
+        var atFourFiftyNine = await client.GetResponse<RedemptionAuthorised, RedemptionAuthorisationRejected>(new AuthoriseRedemption(Guid.NewGuid(), member.MemberId, null, early));
+        Assert.True(atFourFiftyNine.Is(out Response<RedemptionAuthorised>? _), "accepted at 4:59");
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(ReasonCodes.AuthorisationExpired, await RejectedReasonAsync(client, new AuthoriseRedemption(Guid.NewGuid(), member.MemberId, null, late)));
+    }
+
+    [Fact]
+    public async Task Should_not_let_a_rejected_a_removed_or_another_members_beneficiary_travel()
+    {
+        var member = await MemberSession.RegisterActiveAsync(factory, "王五");
+        var other = await MemberSession.RegisterActiveAsync(factory, "赵六");
+        var client = factory.Harness.GetRequestClient<AuthoriseRedemption>();
+        var reviewer = factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Reviewer);
+        var rejected = await AddBeneficiaryAsync(member, "李四");
+        var removed = await AddBeneficiaryAsync(member, "周七");
+        var othersOwn = await AddBeneficiaryAsync(other, "吴八");
+        (await reviewer.PostAsJsonAsync($"/api/membership/reviews/beneficiaries/{rejected.Id}/reject", new { reason = "证件照片模糊" })).EnsureSuccessStatusCode();
+        (await reviewer.PostAsync($"/api/membership/reviews/beneficiaries/{removed.Id}/approve", null)).EnsureSuccessStatusCode();
+        (await reviewer.PostAsync($"/api/membership/reviews/beneficiaries/{othersOwn.Id}/approve", null)).EnsureSuccessStatusCode();
+
+        Assert.Equal(ReasonCodes.BeneficiaryNotVerified, await RejectedReasonAsync(client, new AuthoriseRedemption(Guid.NewGuid(), member.MemberId, rejected.Id, await CodeAsync(member))));
+
+        // On the effective date both approved beneficiaries could travel; one is removed, the other is not this member's.
+        factory.Clock.SetUtcNow(new DateTimeOffset(removed.EffectiveOn.ToDateTime(new TimeOnly(9, 0)), ChinaCalendar.Offset).ToUniversalTime());
+        member = member with { Client = factory.CreateClientFor(member.MemberId) };
+        other = other with { Client = factory.CreateClientFor(other.MemberId) };
+        Assert.Equal(HttpStatusCode.NoContent, (await member.Client.DeleteAsync($"/api/membership/beneficiaries/{removed.Id}")).StatusCode);
+
+        Assert.Equal(ReasonCodes.BeneficiaryUnknown, await RejectedReasonAsync(client, new AuthoriseRedemption(Guid.NewGuid(), member.MemberId, removed.Id, await CodeAsync(member))));
+        Assert.Equal(ReasonCodes.BeneficiaryUnknown, await RejectedReasonAsync(client, new AuthoriseRedemption(Guid.NewGuid(), member.MemberId, othersOwn.Id, await CodeAsync(member))));
+        var byOwner = await client.GetResponse<RedemptionAuthorised, RedemptionAuthorisationRejected>(
+            new AuthoriseRedemption(Guid.NewGuid(), other.MemberId, othersOwn.Id, await CodeAsync(other)));
+        Assert.True(byOwner.Is(out Response<RedemptionAuthorised>? _), "the owner's effective beneficiary travels");
+    }
+
+    private static async Task<BeneficiaryView> AddBeneficiaryAsync(MemberSession member, string name)
+    {
+        var added = await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary(name, TestPeople.IdNumber()));
+        added.EnsureSuccessStatusCode();
+        return (await added.Content.ReadFromJsonAsync<BeneficiaryView>(Json.Options))!;
     }
 
     private static async Task<string> RejectedReasonAsync(IRequestClient<AuthoriseRedemption> client, AuthoriseRedemption request)

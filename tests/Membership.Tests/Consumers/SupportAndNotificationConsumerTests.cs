@@ -98,10 +98,24 @@ public sealed class SupportAndNotificationConsumerTests : IAsyncLifetime
             Assert.Contains(part, ticket.BodyZh);
         }
 
-        Assert.Contains("car 05 seat 12F", ticket.BodyEn);
+        foreach (var part in new[] { "G1", "2026-12-01", "car 05 seat 12F", "E123456789" })
+        {
+            Assert.Contains(part, ticket.BodyEn);
+        }
+
+        AssertBodies(all, NotificationKind.BeneficiaryEffective, ["李四", "2026年11月25日"], ["李四", "2026-11-25"]);
+        AssertBodies(all, NotificationKind.PointsCredited, ["2765积分", "2027年11月25日"], ["2765 points", "2027-11-25"]);
+        AssertBodies(all, NotificationKind.PointsExpiringSoon, ["300积分", "2026年12月20日"], ["300 points", "2026-12-20"]);
         var failed = Assert.Single(all, n => n.Kind == NotificationKind.RedemptionFailed);
         Assert.Contains("受让人尚未生效", failed.BodyZh);
         Assert.Contains("not effective yet", failed.BodyEn);
         Assert.All(all, n => Assert.False(string.IsNullOrWhiteSpace(n.TitleZh) || string.IsNullOrWhiteSpace(n.TitleEn)));
+    }
+
+    private static void AssertBodies(IEnumerable<Notification> all, NotificationKind kind, string[] inChinese, string[] inEnglish)
+    {
+        var message = Assert.Single(all, n => n.Kind == kind);
+        Assert.All(inChinese, part => Assert.Contains(part, message.BodyZh));
+        Assert.All(inEnglish, part => Assert.Contains(part, message.BodyEn));
     }
 }

@@ -55,5 +55,5 @@ public sealed class BeneficiaryPolicyTests
     public void Should_allow_eight_beneficiaries_per_member() => Assert.Equal(8, BeneficiaryPolicy.MaxPerMember);
 
     private Beneficiary Submit() =>
-        Beneficiary.Submit(Guid.NewGuid(), Guid.NewGuid(), "李四", "110101199001010015", "key", "a", "b", "c", _clock.GetUtcNow());
+        Beneficiary.Submit(Guid.NewGuid(), Guid.NewGuid(), 1, "李四", "110101199001010015", "key", "a", "b", "c", _clock.GetUtcNow());
 }

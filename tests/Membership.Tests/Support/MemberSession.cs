@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Changxing.Membership.Accounts;
+using Changxing.Membership.Notifications;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.TestSupport;
 
@@ -36,6 +37,9 @@ public sealed record MemberSession(Guid MemberId, string Name, string IdNumber, 
         (await reviewer.PostAsync($"/api/membership/reviews/members/{member.MemberId}/approve", null)).EnsureSuccessStatusCode();
         return member;
     }
+
+    public async Task<NotificationPage> InboxAsync() =>
+        (await Client.GetFromJsonAsync<NotificationPage>("/api/membership/notifications", Json.Options))!;
 
     public async Task SetConsumptionPasswordAsync(string password = "258036") =>
         (await Client.PostAsJsonAsync("/api/membership/consumption-password", new { password })).EnsureSuccessStatusCode();

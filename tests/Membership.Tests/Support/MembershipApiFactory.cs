@@ -1,3 +1,4 @@
+using Changxing.Contracts.Points;
 using Changxing.TestSupport;
 using MassTransit;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -20,6 +21,10 @@ public sealed class MembershipApiFactory : ServiceApiFactory<Program>
     public string UploadDirectory { get; } = Directory.CreateTempSubdirectory("changxing-uploads-").FullName;
 
     public ITestHarness Harness => Services.GetTestHarness();
+
+    /// <summary>Publishes a PointsCredited event for the member, which puts one message in their inbox.</summary>
+    public Task PublishPointsCreditedAsync(Guid memberId, long points) =>
+        Harness.Bus.Publish(new PointsCredited(memberId, Guid.NewGuid(), points, "Trip", null, new DateOnly(2027, 3, 1), points, Clock.GetUtcNow()));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -181,6 +181,9 @@ namespace Changxing.Membership.Data.Migrations.Postgres
                     b.Property<Guid?>("ReviewedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("Slot")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SlotKey")
                         .HasMaxLength(100)
                         .IsUnicode(false)
@@ -194,6 +197,9 @@ namespace Changxing.Membership.Data.Migrations.Postgres
                     b.HasIndex("MemberId");
 
                     b.HasIndex("SlotKey")
+                        .IsUnique();
+
+                    b.HasIndex("MemberId", "Slot")
                         .IsUnique();
 
                     b.HasIndex("Review", "EffectiveOn");
@@ -418,6 +424,9 @@ namespace Changxing.Membership.Data.Migrations.Postgres
                     b.Property<string>("OpenKey")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("OpenedAnnouncedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("timestamp with time zone");

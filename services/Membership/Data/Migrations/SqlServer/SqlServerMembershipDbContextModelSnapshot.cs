@@ -181,6 +181,9 @@ namespace Changxing.Membership.Data.Migrations.SqlServer
                     b.Property<Guid?>("ReviewedBy")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("Slot")
+                        .HasColumnType("int");
+
                     b.Property<string>("SlotKey")
                         .HasMaxLength(100)
                         .IsUnicode(false)
@@ -196,6 +199,10 @@ namespace Changxing.Membership.Data.Migrations.SqlServer
                     b.HasIndex("SlotKey")
                         .IsUnique()
                         .HasFilter("[SlotKey] IS NOT NULL");
+
+                    b.HasIndex("MemberId", "Slot")
+                        .IsUnique()
+                        .HasFilter("[Slot] IS NOT NULL");
 
                     b.HasIndex("Review", "EffectiveOn");
 
@@ -419,6 +426,9 @@ namespace Changxing.Membership.Data.Migrations.SqlServer
                     b.Property<string>("OpenKey")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset?>("OpenedAnnouncedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("datetimeoffset");

@@ -176,6 +176,9 @@ namespace Changxing.Membership.Data.Migrations.Sqlite
                     b.Property<Guid?>("ReviewedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Slot")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SlotKey")
                         .HasMaxLength(100)
                         .IsUnicode(false)
@@ -189,6 +192,9 @@ namespace Changxing.Membership.Data.Migrations.Sqlite
                     b.HasIndex("MemberId");
 
                     b.HasIndex("SlotKey")
+                        .IsUnique();
+
+                    b.HasIndex("MemberId", "Slot")
                         .IsUnique();
 
                     b.HasIndex("Review", "EffectiveOn");
@@ -413,6 +419,9 @@ namespace Changxing.Membership.Data.Migrations.Sqlite
                     b.Property<string>("OpenKey")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("OpenedAnnouncedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
