@@ -109,6 +109,21 @@ public class SeatInventoryTests(TicketingTestHost host) : IClassFixture<Ticketin
     }
 
     [Fact]
+    public async Task Should_give_the_quota_back_when_a_hold_is_released()
+    {
+        await host.AddTrainAsync(TicketingTestHost.TestTrain("G9109", "VNP JGK NKH AOH", rows: 2, letters: "AB"));
+        await host.AddAllotmentAsync("G9109", Day, "Second", quota: 1);
+        var redemption = Guid.NewGuid();
+        Assert.NotNull((await HoldAsync("G9109", "VNP", "AOH", "g1", redemption: redemption)).Hold);
+        Assert.Equal(ReasonCodes.QuotaExhausted, (await HoldAsync("G9109", "VNP", "AOH", "g2")).Reason);
+
+        await host.InScopeAsync(sp => sp.GetRequiredService<SeatInventory>().ReleaseAsync(redemption, default));
+
+        Assert.Equal(1, host.Services.GetRequiredService<SearchReadModel>().Find("G9109", Day)!.QuotaLeft("Second", "VNP", "AOH"));
+        Assert.NotNull((await HoldAsync("G9109", "VNP", "AOH", "g2")).Hold);
+    }
+
+    [Fact]
     public async Task Should_sell_every_seat_leg_of_a_100_seat_run_to_200_concurrent_holds_without_selling_any_twice()
     {
         await host.AddTrainAsync(TicketingTestHost.TestTrain("G9105", "VNP TIP JGK NKH AOH", rows: 20, letters: "ABCDF"));
