@@ -21,8 +21,7 @@ public class ConsumerRejectionTests(ConsumerTestHost host) : IClassFixture<Consu
     [Fact]
     public async Task Should_reject_a_HoldSeat_with_SoldOut_when_no_seat_is_free_for_the_segment()
     {
-        await host.AddTrainAsync(TicketingTestHost.TestTrain("G9311", "VNP JGK NKH AOH", rows: 1, letters: "A"));
-        await host.AddAllotmentAsync("G9311", Day, "Second", quota: 10);
+        await AddRunAsync("G9311", rows: 1, letters: "A", quota: 10);
         Assert.True((await HoldAsync("G9311", Guid.NewGuid(), "s1", "VNP", "NKH")).Is(out Response<SeatHeld>? _));
 
         var response = await HoldAsync("G9311", Guid.NewGuid(), "s2", "JGK", "AOH");
@@ -33,8 +32,7 @@ public class ConsumerRejectionTests(ConsumerTestHost host) : IClassFixture<Consu
     [Fact]
     public async Task Should_reject_a_HoldSeat_with_PassengerAlreadyHasTicket_for_a_second_seat_on_the_run()
     {
-        await host.AddTrainAsync(TicketingTestHost.TestTrain("G9312", "VNP JGK NKH AOH", rows: 2, letters: "AB"));
-        await host.AddAllotmentAsync("G9312", Day, "Second", quota: 10);
+        await AddRunAsync("G9312", rows: 2, letters: "AB", quota: 10);
         Assert.True((await HoldAsync("G9312", Guid.NewGuid(), "same-passenger")).Is(out Response<SeatHeld>? _));
 
         var response = await HoldAsync("G9312", Guid.NewGuid(), "same-passenger");
@@ -45,8 +43,7 @@ public class ConsumerRejectionTests(ConsumerTestHost host) : IClassFixture<Consu
     [Fact]
     public async Task Should_reject_a_HoldSeat_with_QuotaExhausted_once_the_allotment_is_used_up_though_seats_are_left()
     {
-        await host.AddTrainAsync(TicketingTestHost.TestTrain("G9313", "VNP JGK NKH AOH", rows: 2, letters: "AB"));
-        await host.AddAllotmentAsync("G9313", Day, "Second", quota: 1);
+        await AddRunAsync("G9313", rows: 2, letters: "AB", quota: 1);
         Assert.True((await HoldAsync("G9313", Guid.NewGuid(), "q1")).Is(out Response<SeatHeld>? _));
 
         var response = await HoldAsync("G9313", Guid.NewGuid(), "q2");
@@ -57,8 +54,7 @@ public class ConsumerRejectionTests(ConsumerTestHost host) : IClassFixture<Consu
     [Fact]
     public async Task Should_reject_IssueTicket_with_HoldExpired_30_minutes_after_the_hold_and_answer_a_repeated_HoldSeat_the_same()
     {
-        await host.AddTrainAsync(TicketingTestHost.TestTrain("G9314", "VNP JGK NKH AOH", rows: 2, letters: "AB"));
-        await host.AddAllotmentAsync("G9314", Day, "Second", quota: 10);
+        await AddRunAsync("G9314", rows: 2, letters: "AB", quota: 10);
         var redemption = Guid.NewGuid();
         Assert.True((await HoldAsync("G9314", redemption, "x1")).Is(out Response<SeatHeld>? _));
 
@@ -75,8 +71,7 @@ public class ConsumerRejectionTests(ConsumerTestHost host) : IClassFixture<Consu
     [Fact]
     public async Task Should_answer_a_HoldSeat_repeated_after_the_release_with_HoldAlreadyReleased_and_no_seat()
     {
-        await host.AddTrainAsync(TicketingTestHost.TestTrain("G9315", "VNP JGK NKH AOH", rows: 1, letters: "A"));
-        await host.AddAllotmentAsync("G9315", Day, "Second", quota: 10);
+        await AddRunAsync("G9315", rows: 1, letters: "A", quota: 10);
         var redemption = Guid.NewGuid();
         Assert.True((await HoldAsync("G9315", redemption, "r1")).Is(out Response<SeatHeld>? _));
         await Harness.GetRequestClient<ReleaseSeat>().GetResponse<SeatReleased>(new ReleaseSeat(redemption, "PointsReservationRejected"));
@@ -86,6 +81,13 @@ public class ConsumerRejectionTests(ConsumerTestHost host) : IClassFixture<Consu
 
         Assert.Equal(ReasonCodes.HoldAlreadyReleased, Rejection(repeat));
         Assert.True(other.Is(out Response<SeatHeld>? _), "the released seat is free for someone else");
+    }
+
+    /// <summary>A Beijing South–Shanghai Hongqiao test train with a second-class "兑" quota on <see cref="Day"/>.</summary>
+    private async Task AddRunAsync(string train, int rows, string letters, int quota)
+    {
+        await host.AddTrainAsync(TicketingTestHost.TestTrain(train, "VNP JGK NKH AOH", rows, letters));
+        await host.AddAllotmentAsync(train, Day, "Second", quota);
     }
 
     private Task<Response<SeatHeld, SeatHoldRejected>> HoldAsync(string train, Guid redemption, string passenger, string from = "VNP", string to = "AOH") =>
