@@ -44,6 +44,30 @@ public class SearchApiTests(TicketingApiFactory factory) : IClassFixture<Ticketi
     }
 
     [Fact]
+    public async Task Should_show_the_overnight_sleeper_from_Beijing_arriving_in_Shanghai_the_next_morning_with_a_positive_duration()
+    {
+        var result = await factory.CreateClient().GetAsync("/api/ticketing/search?from=BJP&to=SHH&date=2026-03-05").ReadAsync<SearchResponse>();
+
+        var t109 = result.Trains.Single(t => t.TrainNumber == "T109");
+        Assert.Equal(new DateTimeOffset(2026, 3, 5, 20, 5, 0, TimeSpan.FromHours(8)), t109.DepartsAt);
+        Assert.Equal(new DateOnly(2026, 3, 6), DateOnly.FromDateTime(t109.ArrivesAt.DateTime));
+        Assert.Equal(TimeSpan.FromHours(8), t109.ArrivesAt.Offset);
+        Assert.InRange(t109.DurationMinutes, 10 * 60, 16 * 60);
+        Assert.Equal((int)(t109.ArrivesAt - t109.DepartsAt).TotalMinutes, t109.DurationMinutes);
+    }
+
+    [Fact]
+    public async Task Should_price_a_part_journey_from_its_own_distance()
+    {
+        var result = await factory.CreateClient().GetAsync("/api/ticketing/search?from=VNP&to=JGK&date=2026-03-05").ReadAsync<SearchResponse>();
+
+        // 北京南→济南西 is 406 km: 406 x 0.4196 yuan = 170.36, priced to the half yuan like 12306.
+        var g1 = result.Trains.Single(t => t.TrainNumber == "G1");
+        Assert.Equal(170.5m, g1.Classes.Single(c => c.SeatClass == "Second").Fare);
+        Assert.Equal(FareTable.Price("G", SeatClass.First, 406), g1.Classes.Single(c => c.SeatClass == "First").Fare);
+    }
+
+    [Fact]
     public async Task Should_answer_400_for_an_unknown_station()
     {
         var response = await factory.CreateClient().GetAsync("/api/ticketing/search?from=VNP&to=XYZ&date=2026-03-05");
@@ -91,6 +115,17 @@ public class SearchApiTests(TicketingApiFactory factory) : IClassFixture<Ticketi
         Assert.Null((await SearchG9201Async("JGK", "AOH", "2026-03-10")).Single(c => c.SeatClass == "Second").Mark);
         Assert.Null((await SearchG9201Async("VNP", "AOH", "2026-03-11")).Single(c => c.SeatClass == "Second").Mark);
         Assert.Null((await SearchG9201Async("VNP", "AOH", "2026-03-10", "Return")).Single(c => c.SeatClass == "Second").Mark);
+        (await operatorClient.PutJsonAsync("/api/ticketing/trains/G9202", definition)).EnsureSuccessStatusCode();
+        Assert.Null((await SearchTrainAsync("G9202", "VNP", "AOH", "2026-03-10")).Single(c => c.SeatClass == "Second").Mark);
+
+        // Restricted to alighting at 南京南: only segments ending there show it, wherever they board.
+        (await operatorClient.PostJsonAsync("/api/ticketing/runs/G9201/2026-03-12/allotments", new AllotmentInput("Second", null, "NKH", 5)))
+            .EnsureSuccessStatusCode();
+        Assert.Equal(RedemptionPricing.Mark, (await SearchG9201Async("VNP", "NKH", "2026-03-12")).Single(c => c.SeatClass == "Second").Mark);
+        Assert.Equal(RedemptionPricing.Mark, (await SearchG9201Async("JGK", "NKH", "2026-03-12")).Single(c => c.SeatClass == "Second").Mark);
+        Assert.Null((await SearchG9201Async("VNP", "AOH", "2026-03-12")).Single(c => c.SeatClass == "Second").Mark);
+        Assert.Null((await SearchG9201Async("VNP", "JGK", "2026-03-12")).Single(c => c.SeatClass == "Second").Mark);
+        Assert.Null((await SearchG9201Async("NKH", "AOH", "2026-03-12")).Single(c => c.SeatClass == "Second").Mark);
 
         await using (var scope = factory.Services.CreateAsyncScope())
         {
@@ -140,9 +175,12 @@ public class SearchApiTests(TicketingApiFactory factory) : IClassFixture<Ticketi
         Assert.Equal(ReasonCodes.InvalidRequest, await longPinyin.ReasonAsync(HttpStatusCode.BadRequest));
     }
 
-    private async Task<IReadOnlyList<ClassOffer>> SearchG9201Async(string from, string to, string date, string trip = "OneWay")
+    private Task<IReadOnlyList<ClassOffer>> SearchG9201Async(string from, string to, string date, string trip = "OneWay") =>
+        SearchTrainAsync("G9201", from, to, date, trip);
+
+    private async Task<IReadOnlyList<ClassOffer>> SearchTrainAsync(string train, string from, string to, string date, string trip = "OneWay")
     {
         var result = await factory.CreateClient().GetAsync($"/api/ticketing/search?from={from}&to={to}&date={date}&trip={trip}").ReadAsync<SearchResponse>();
-        return result.Trains.Single(t => t.TrainNumber == "G9201").Classes;
+        return result.Trains.Single(t => t.TrainNumber == train).Classes;
     }
 }

@@ -71,6 +71,59 @@ public class SeatInventoryTests(TicketingTestHost host) : IClassFixture<Ticketin
     }
 
     [Fact]
+    public async Task Should_put_a_segment_on_the_seat_it_leaves_no_free_leg_beside_even_when_a_lower_seat_is_free()
+    {
+        await host.AddTrainAsync(TicketingTestHost.TestTrain("G9107", "VNP JGK NKH AOH", rows: 1, letters: "AB"));
+        await host.AddAllotmentAsync("G9107", Day, "Second", quota: 10);
+        var p1 = Guid.NewGuid();
+        Assert.Equal("01A", (await HoldAsync("G9107", "VNP", "AOH", "l1", redemption: p1)).Hold!.Seat);
+        Assert.Equal("01B", (await HoldAsync("G9107", "VNP", "JGK", "l2")).Hold!.Seat);
+        await host.InScopeAsync(sp => sp.GetRequiredService<SeatInventory>().ReleaseAsync(p1, default));
+
+        // 01A is free again and lower, but Jinan West→Shanghai Hongqiao on it would strand its Beijing South→Jinan West
+        // leg; on 01B it closes the gap exactly and keeps 01A whole for a journey over the full line.
+        var tail = await HoldAsync("G9107", "JGK", "AOH", "l3");
+        var whole = await HoldAsync("G9107", "VNP", "AOH", "l4");
+
+        Assert.Equal("01B", tail.Hold!.Seat);
+        Assert.Equal("01A", whole.Hold?.Seat);
+    }
+
+    [Fact]
+    public async Task Should_hold_exactly_the_quota_when_200_concurrent_holds_compete_for_30_redemption_seats()
+    {
+        await host.AddTrainAsync(TicketingTestHost.TestTrain("G9108", "VNP TIP JGK NKH AOH", rows: 20, letters: "ABCDF"));
+        await host.AddAllotmentAsync("G9108", Day, "Second", quota: 30);
+        var requests = Enumerable.Range(0, 200).Select(i => ("VNP", "AOH", $"q{i}")).ToList();
+
+        var outcomes = await HoldConcurrentlyAsync("G9108", requests);
+
+        Assert.Equal(30, outcomes.Count(o => o.Outcome.Hold is not null));
+        Assert.All(outcomes.Where(o => o.Outcome.Hold is null), o => Assert.Equal(ReasonCodes.QuotaExhausted, o.Outcome.Reason));
+        var runId = await host.RunIdAsync("G9108", Day);
+        var used = await host.InScopeAsync(sp => sp.GetRequiredService<TicketingDbContext>().Allotments.Where(a => a.RunId == runId).Select(a => a.Used).SingleAsync());
+        Assert.Equal(30, used);
+        Assert.Equal(0, host.Services.GetRequiredService<SearchReadModel>().Find("G9108", Day)!.QuotaLeft("Second", "VNP", "AOH"));
+        Assert.Equal(30, (await SoldSeatsAsync("G9108")).Count);
+        await AssertNoSeatLegSoldTwiceAsync("G9108");
+    }
+
+    [Fact]
+    public async Task Should_give_the_quota_back_when_a_hold_is_released()
+    {
+        await host.AddTrainAsync(TicketingTestHost.TestTrain("G9109", "VNP JGK NKH AOH", rows: 2, letters: "AB"));
+        await host.AddAllotmentAsync("G9109", Day, "Second", quota: 1);
+        var redemption = Guid.NewGuid();
+        Assert.NotNull((await HoldAsync("G9109", "VNP", "AOH", "g1", redemption: redemption)).Hold);
+        Assert.Equal(ReasonCodes.QuotaExhausted, (await HoldAsync("G9109", "VNP", "AOH", "g2")).Reason);
+
+        await host.InScopeAsync(sp => sp.GetRequiredService<SeatInventory>().ReleaseAsync(redemption, default));
+
+        Assert.Equal(1, host.Services.GetRequiredService<SearchReadModel>().Find("G9109", Day)!.QuotaLeft("Second", "VNP", "AOH"));
+        Assert.NotNull((await HoldAsync("G9109", "VNP", "AOH", "g2")).Hold);
+    }
+
+    [Fact]
     public async Task Should_sell_every_seat_leg_of_a_100_seat_run_to_200_concurrent_holds_without_selling_any_twice()
     {
         await host.AddTrainAsync(TicketingTestHost.TestTrain("G9105", "VNP TIP JGK NKH AOH", rows: 20, letters: "ABCDF"));
@@ -174,7 +227,7 @@ public class SeatInventoryTests(TicketingTestHost host) : IClassFixture<Ticketin
         return await host.InScopeAsync(sp => sp.GetRequiredService<TicketingDbContext>().RunSeats.AsNoTracking().Where(s => s.RunId == runId && s.SoldLegs != 0).ToListAsync());
     }
 
-    private Task<HoldOutcome> HoldAsync(string train, string from, string to, string passenger, DateOnly? day = null) =>
+    private Task<HoldOutcome> HoldAsync(string train, string from, string to, string passenger, DateOnly? day = null, Guid? redemption = null) =>
         host.InScopeAsync(sp => sp.GetRequiredService<SeatInventory>().HoldAsync(
-            new HoldRequest(Guid.NewGuid(), Guid.NewGuid(), train, day ?? Day, from, to, "Second", passenger), default));
+            new HoldRequest(redemption ?? Guid.NewGuid(), Guid.NewGuid(), train, day ?? Day, from, to, "Second", passenger), default));
 }

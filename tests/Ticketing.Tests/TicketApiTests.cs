@@ -3,7 +3,10 @@ using Changxing.Contracts;
 using Changxing.Contracts.Points;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.TestSupport;
+using Changxing.Ticketing.Allotments;
+using Changxing.Ticketing.Inventory;
 using Changxing.Ticketing.Tickets;
+using Changxing.Ticketing.Trains;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,5 +59,65 @@ public class TicketApiTests(TicketingApiFactory factory) : IClassFixture<Ticketi
         var again = await operatorClient.PostJsonAsync("/api/ticketing/tickets", sale with { FromStation = "NKH" });
 
         Assert.Equal(ReasonCodes.PassengerAlreadyHasTicket, await again.ReasonAsync(HttpStatusCode.Conflict));
+    }
+
+    [Fact]
+    public async Task Should_publish_no_TripCompleted_when_the_trip_of_a_points_paid_ticket_is_completed()
+    {
+        var operatorClient = factory.CreateClientFor(Guid.NewGuid(), Roles.Operator);
+        var ticket = await IssuePointsTicketAsync(operatorClient, "G5", new DateOnly(2026, 3, 9), "passenger-4");
+
+        var completed = await operatorClient.PostAsync($"/api/ticketing/tickets/{ticket.TicketNumber}/trip-completed", null).ReadAsync<TicketView>();
+
+        Assert.Equal("Completed", completed.Status);
+        Assert.Equal(PaymentMethod.Points, completed.PaymentMethod);
+        var harness = factory.Services.GetRequiredService<ITestHarness>();
+        Assert.False(await harness.Published.Any<TripCompleted>(m => m.Context.Message.TicketNumber == ticket.TicketNumber));
+    }
+
+    [Fact]
+    public async Task Should_show_an_issued_points_ticket_with_its_passenger_train_date_stations_and_points()
+    {
+        var operatorClient = factory.CreateClientFor(Guid.NewGuid(), Roles.Operator);
+        var issued = await IssuePointsTicketAsync(operatorClient, "G7", new DateOnly(2026, 3, 9), "passenger-5");
+
+        var ticket = await factory.CreateClientFor(issued.MemberId).GetAsync($"/api/ticketing/tickets/{issued.TicketNumber}").ReadAsync<TicketView>();
+
+        Assert.Equal(
+            ("Issued", "G7", new DateOnly(2026, 3, 9), "VNP", "AOH", "Second", "陈二", "1101**********0006", PaymentMethod.Points, 55300L, 553m),
+            (ticket.Status, ticket.TrainNumber, ticket.TravelDate, ticket.FromStation, ticket.ToStation, ticket.SeatClass, ticket.PassengerName,
+             ticket.PassengerIdMasked, ticket.PaymentMethod, ticket.PointsPaid, ticket.Fare));
+        Assert.Matches(@"^\d{2}$", ticket.Car);
+        Assert.Matches(@"^\d{2}[A-F]$", ticket.Seat);
+        Assert.True(ticket.ArrivesAt > ticket.DepartsAt);
+    }
+
+    [Fact]
+    public async Task Should_seat_a_sleeper_passenger_on_a_numbered_lower_middle_or_upper_berth()
+    {
+        var operatorClient = factory.CreateClientFor(Guid.NewGuid(), Roles.Operator);
+        var sale = new SaleRequest(Guid.NewGuid(), "passenger-6", "刘七", "1101**********0007", "T109", new DateOnly(2026, 3, 9), "BJP", "SHH", "HardSleeper");
+
+        var ticket = await operatorClient.PostJsonAsync("/api/ticketing/tickets", sale).ReadAsync<TicketView>(HttpStatusCode.Created);
+        var t109 = await factory.CreateClient().GetAsync("/api/ticketing/trains/T109").ReadAsync<TrainView>();
+
+        Assert.Equal(("10", "01下"), (ticket.Car, ticket.Seat));
+        Assert.Equal(new DateOnly(2026, 3, 10), DateOnly.FromDateTime(ticket.ArrivesAt.DateTime));
+        Assert.Equal([("SoftSleeper", 72), ("HardSleeper", 396)], t109.Classes.Select(c => (c.SeatClass, c.Seats)));
+        Assert.All(t109.Cars.Where(c => c.SeatClass == "HardSleeper"), c => Assert.Equal("下中上", c.Letters));
+    }
+
+    /// <summary>A "兑" allotment on the run, a redemption's seat hold, then the ticket the saga's IssueTicket would issue.</summary>
+    private async Task<TicketView> IssuePointsTicketAsync(HttpClient operatorClient, string train, DateOnly date, string passenger)
+    {
+        (await operatorClient.PostJsonAsync($"/api/ticketing/runs/{train}/{date:yyyy-MM-dd}/allotments", new AllotmentInput("Second", null, null, 5)))
+            .EnsureSuccessStatusCode();
+        var redemption = Guid.NewGuid();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var hold = await scope.ServiceProvider.GetRequiredService<SeatInventory>().HoldAsync(
+            new HoldRequest(redemption, Guid.NewGuid(), train, date, "VNP", "AOH", "Second", passenger), default);
+        Assert.NotNull(hold.Hold);
+        var issued = await scope.ServiceProvider.GetRequiredService<TicketOffice>().IssueAsync(redemption, "陈二", "1101**********0006", 55300, default);
+        return TicketView.Of(issued.Ticket!);
     }
 }

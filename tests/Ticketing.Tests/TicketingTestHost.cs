@@ -38,6 +38,9 @@ public class TicketingTestHost : IAsyncLifetime
 
     protected virtual bool WithHarness => false;
 
+    /// <summary>Configuration the service sees (e.g. <c>Ticketing:HoldDuration</c>); none by default.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
@@ -140,7 +143,7 @@ public class TicketingTestHost : IAsyncLifetime
                 break;
         }
 
-        services.AddTicketing(new ConfigurationBuilder().Build());
+        services.AddTicketing(new ConfigurationBuilder().AddInMemoryCollection(Settings).Build());
         services.AddSingleton<HoldExpirySweeper>();
         if (WithHarness)
         {

@@ -1,5 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
+using System.Globalization;
 
 namespace Changxing.Bench.Search;
 
@@ -39,7 +40,7 @@ public static class SearchLoad
         {
             var direct = await MeasureAsync(client, directUrl, urls, concurrency, roundLength);
             var gateway = await MeasureAsync(client, gatewayUrl, urls, concurrency, roundLength);
-            var result = new SearchRound(direct.PerSecond, direct.Errors, gateway.PerSecond, gateway.Errors);
+            var result = new SearchRound(direct.PerSecond, direct.Errors, gateway.PerSecond, gateway.Errors, direct.ErrorsByAnswer, gateway.ErrorsByAnswer);
             all.Add(result);
             onRound?.Invoke(round, result);
         }
@@ -49,10 +50,15 @@ public static class SearchLoad
         return new SearchComparison(concurrency, roundLength.TotalSeconds, all, medianDirect, medianGateway, medianGateway / medianDirect);
     }
 
-    public static async Task<(double PerSecond, long Errors)> MeasureAsync(HttpClient client, string baseUrl, List<string> urls, int concurrency, TimeSpan duration)
+    /// <summary>
+    /// Answers per second that were 2xx; every other answer (a 429 from the gateway's rate limiter, a 5xx) and every
+    /// request that got no answer counts as an error, keyed by status code or "no answer".
+    /// </summary>
+    public static async Task<(double PerSecond, long Errors, IReadOnlyDictionary<string, long> ErrorsByAnswer)> MeasureAsync(
+        HttpClient client, string baseUrl, List<string> urls, int concurrency, TimeSpan duration)
     {
         long ok = 0;
-        long errors = 0;
+        var errors = new ConcurrentDictionary<string, long>();
         var watch = Stopwatch.StartNew();
         var loops = Enumerable.Range(0, concurrency).Select(i => Task.Run(async () =>
         {
@@ -64,23 +70,27 @@ public static class SearchLoad
                 {
                     using var response = await client.GetAsync(url);
                     await response.Content.ReadAsByteArrayAsync();
-                    if (response.StatusCode == HttpStatusCode.OK)
+                    if (response.IsSuccessStatusCode)
                     {
                         Interlocked.Increment(ref ok);
                     }
                     else
                     {
-                        Interlocked.Increment(ref errors);
+                        errors.AddOrUpdate(((int)response.StatusCode).ToString(CultureInfo.InvariantCulture), 1, (_, c) => c + 1);
                     }
                 }
                 catch (HttpRequestException)
                 {
-                    Interlocked.Increment(ref errors);
+                    errors.AddOrUpdate("no answer", 1, (_, c) => c + 1);
+                }
+                catch (TaskCanceledException)
+                {
+                    errors.AddOrUpdate("timed out", 1, (_, c) => c + 1);
                 }
             }
         })).ToList();
         await Task.WhenAll(loops);
-        return (ok / watch.Elapsed.TotalSeconds, errors);
+        return (ok / watch.Elapsed.TotalSeconds, errors.Values.Sum(), new SortedDictionary<string, long>(errors, StringComparer.Ordinal));
     }
 
     public static double Median(IEnumerable<double> values)

@@ -37,6 +37,11 @@ public sealed record TrainDefinition(IReadOnlyList<StopInput> Stops, IReadOnlyLi
             }
         }
 
+        if (FirstTimeOutOfOrder() is { } late)
+        {
+            return (ReasonCodes.InvalidRequest, late);
+        }
+
         if (Cars is null || Cars.Count == 0 || Cars.Count > MaxCars
             || Cars.Any(c => !SeatClass.IsKnown(c.SeatClass) || c.Rows < 1 || c.Rows > MaxRows || string.IsNullOrEmpty(c.Letters) || c.Letters.Length > 8)
             || Cars.Select(c => c.Car).Distinct().Count() != Cars.Count)
@@ -51,6 +56,44 @@ public sealed record TrainDefinition(IReadOnlyList<StopInput> Stops, IReadOnlyLi
         }
 
         return (null, null);
+    }
+
+    /// <summary>
+    /// Times must move forward along the stops once each stop's day offset is added: every arrival after the previous
+    /// departure, every departure not before its own arrival. One day offset covers both times of a stop, so a dwell
+    /// cannot span midnight. Null when they do.
+    /// </summary>
+    private string? FirstTimeOutOfOrder()
+    {
+        TimeSpan? previous = null;
+        for (var i = 0; i < Stops.Count; i++)
+        {
+            var s = Stops[i];
+            var day = TimeSpan.FromDays(s.DayOffset);
+            if (i > 0)
+            {
+                var arrives = s.Arrives!.Value.ToTimeSpan() + day;
+                if (arrives <= previous)
+                {
+                    return $"Stop {i} ({s.Station}) arrives at {s.Arrives:HH:mm} on day +{s.DayOffset}, not after the previous stop's departure: times with their day offsets must increase along the stops.";
+                }
+
+                previous = arrives;
+            }
+
+            if (i < Stops.Count - 1)
+            {
+                var departs = s.Departs!.Value.ToTimeSpan() + day;
+                if (departs < previous)
+                {
+                    return $"Stop {i} ({s.Station}) departs at {s.Departs:HH:mm} on day +{s.DayOffset}, before it arrives: a stop's arrival and departure share its day offset, so a dwell cannot span midnight.";
+                }
+
+                previous = departs;
+            }
+        }
+
+        return null;
     }
 
     public Train ToTrain(string number)
