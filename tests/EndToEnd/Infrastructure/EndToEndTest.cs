@@ -22,13 +22,7 @@ public abstract class EndToEndTest(SystemUnderTest system, ITestOutputHelper out
     {
         try
         {
-            await body();
-        }
-        catch
-        {
-            output.WriteLine("Service logs (most recent lines):");
-            output.WriteLine(System.RecentLogs());
-            throw;
+            await ScenarioLogs.RunAsync(body, () => System.RecentLogs(), output);
         }
         finally
         {
