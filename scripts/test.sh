@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 
 require_dotnet
 ensure_rabbitmq
+# The tests create and delete their RabbitMQ virtual hosts with rabbitmqctl, which runs only as root or the rabbitmq user.
+as_root true || fail "The tests run rabbitmqctl, which needs root: run this as root or as a user with passwordless sudo."
 ensure_postgres
 drop_leftover_test_databases
 ensure_docker_compose

@@ -23,21 +23,30 @@ apt_install() {
     || fail "Installing $* failed. Install it yourself: sudo apt-get install -y $*"
 }
 
+# True when something accepts TCP connections on 127.0.0.1:PORT (no root, no client tool needed).
+port_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
 require_dotnet() {
   command -v dotnet >/dev/null 2>&1 || fail "The .NET 10 SDK is required (https://learn.microsoft.com/dotnet/core/install/linux-debian)."
   dotnet --list-sdks | grep -q '^10\.' || fail "The .NET 10 SDK is required; found: $(dotnet --list-sdks | tr '\n' ' ')"
 }
 
 ensure_rabbitmq() {
+  # A broker that already listens is enough: rabbitmqctl itself refuses anyone but root and the rabbitmq user.
+  if port_open 5672; then return 0; fi
+  as_root true || fail "RabbitMQ is not running on 127.0.0.1:5672 and starting it needs root. Run this as root or with passwordless sudo, or ask an administrator: sudo apt-get install -y rabbitmq-server && sudo rabbitmq-server -detached"
   if ! command -v rabbitmq-server >/dev/null 2>&1 && [ ! -x /usr/sbin/rabbitmq-server ]; then
     apt_install rabbitmq-server
   fi
   export PATH="$PATH:/usr/sbin"
-  if as_root rabbitmqctl -q status >/dev/null 2>&1; then return 0; fi
-  say "Starting RabbitMQ"
-  as_root rabbitmq-server -detached >/dev/null 2>&1 || true
+  if ! as_root rabbitmqctl -q status >/dev/null 2>&1; then
+    say "Starting RabbitMQ"
+    as_root rabbitmq-server -detached >/dev/null 2>&1 || true
+  fi
   for _ in $(seq 1 60); do
-    if as_root rabbitmqctl -q status >/dev/null 2>&1; then
+    if port_open 5672; then
       as_root rabbitmqctl -q await_startup >/dev/null 2>&1 || true
       return 0
     fi
@@ -46,8 +55,20 @@ ensure_rabbitmq() {
   fail "RabbitMQ did not start within 60 s. See /var/log/rabbitmq/ or start it yourself: sudo rabbitmq-server -detached"
 }
 
+# SQL as the test role over TCP: needs neither root nor the postgres account.
+psql_as_test_role() {
+  PGPASSWORD=changxing PGCONNECT_TIMEOUT=5 psql -h 127.0.0.1 -U changxing -d postgres -qtAc "$1" 2>/dev/null
+}
+
 # PostgreSQL for the test command: a role changxing/changxing that may create databases.
 ensure_postgres() {
+  # Already set up (by root, once): nothing here needs root.
+  local connections=0
+  if port_open 5432 && command -v psql >/dev/null 2>&1; then
+    connections=$(psql_as_test_role 'SHOW max_connections' || echo 0)
+  fi
+  if [ "${connections:-0}" -ge 400 ]; then return 0; fi
+  as_root true || fail "PostgreSQL is not running on 127.0.0.1:5432 with the test role changxing (password changxing, CREATEDB) and max_connections >= 400, and setting it up needs root. Run this as root or with passwordless sudo."
   if ! command -v pg_lsclusters >/dev/null 2>&1; then
     apt_install postgresql
   fi
@@ -69,7 +90,6 @@ ensure_postgres() {
   done
   # Three services with Npgsql's default pools (up to 100 connections each) plus parallel test suites outgrow
   # PostgreSQL's default of 100 connections; the load benchmark saw "too many clients" under load.
-  local connections
   connections=$(as_root su postgres -c "psql -qtAc 'SHOW max_connections'" 2>/dev/null || echo 0)
   if [ "${connections:-0}" -lt 400 ]; then
     say "Raising PostgreSQL max_connections to 400 (was ${connections:-unknown}) and restarting it"
@@ -86,10 +106,11 @@ ensure_postgres() {
 }
 
 # Throw-away databases a crashed test run may have left behind.
+# The test role created them, so it may drop them.
 drop_leftover_test_databases() {
-  as_root su postgres -c "psql -qtAc \"SELECT datname FROM pg_database WHERE datname LIKE 'changxing_test_%'\"" 2>/dev/null |
+  { psql_as_test_role "SELECT datname FROM pg_database WHERE datname LIKE 'changxing_test_%'" || true; } |
     while read -r db; do
-      [ -n "$db" ] && as_root su postgres -c "psql -qc 'DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)'" >/dev/null 2>&1 || true
+      [ -n "$db" ] && psql_as_test_role "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null || true
     done
 }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace Changxing.Deployment.Tests;
@@ -11,20 +10,20 @@ public sealed partial class DockerComposeSpecs
     [Fact]
     public async Task Should_be_a_valid_compose_file_with_the_example_environment()
     {
-        var (exitCode, output) = await Run("docker-compose", "--env-file", ".env.example", "config", "-q");
+        var (exitCode, output, error) = await DockerCompose.RunAsync("--env-file", ".env.example", "config", "-q");
 
-        Assert.True(exitCode == 0, $"docker-compose config failed ({exitCode}): {output}");
+        Assert.True(exitCode == 0, $"docker-compose config failed ({exitCode}): {output}{error}");
     }
 
     [Fact]
     public async Task Should_refuse_to_start_without_the_secrets_of_an_env_file()
     {
         var empty = Path.GetTempFileName();
-        var (exitCode, output) = await Run("docker-compose", "--env-file", empty, "config", "-q");
+        var (exitCode, _, error) = await DockerCompose.RunAsync("--env-file", empty, "config", "-q");
         File.Delete(empty);
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains("in .env", output, StringComparison.Ordinal);
+        Assert.Contains("in .env", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,35 +59,71 @@ public sealed partial class DockerComposeSpecs
         Assert.Contains(".env", File.ReadAllLines(Repository.PathOf(".gitignore")));
     }
 
-    private static async Task<(int ExitCode, string Output)> Run(string file, params string[] args)
+    [Fact]
+    public async Task Should_run_each_application_service_on_SqlServer_with_its_own_connection_string()
     {
-        var start = new ProcessStartInfo(file)
+        var compose = await ComposeFile.LoadAsync();
+
+        foreach (var service in compose.Applications.Where(s => s.Name != "gateway"))
         {
-            WorkingDirectory = Repository.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var a in args)
+            Assert.Equal("SqlServer", service.Environment.GetValueOrDefault("Database__Provider"));
+            Assert.Contains($"Server=sqlserver;Database=changxing_{service.Name};", service.Environment.GetValueOrDefault("Database__ConnectionString"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Should_start_each_service_only_once_what_it_needs_is_healthy()
+    {
+        var compose = await ComposeFile.LoadAsync();
+        var healthy = new Dictionary<string, string> { ["rabbitmq"] = "service_healthy", ["sqlserver"] = "service_healthy" };
+
+        Assert.Equal(["gateway", "membership", "points", "ticketing"], compose.Applications.Select(s => s.Name).Order());
+        foreach (var service in compose.Applications.Where(s => s.Name != "gateway"))
         {
-            start.ArgumentList.Add(a);
+            Assert.Equal(healthy, service.DependsOn);
         }
 
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"{file} is not installed; scripts/test.sh installs it (apt-get install docker-compose).", e);
-        }
+        Assert.Equal(
+            new Dictionary<string, string> { ["membership"] = "service_healthy", ["points"] = "service_healthy", ["ticketing"] = "service_healthy" },
+            compose.Services["gateway"].DependsOn);
+        Assert.True(compose.Services["rabbitmq"].HasHealthcheck, "rabbitmq has no healthcheck");
+        Assert.True(compose.Services["sqlserver"].HasHealthcheck, "sqlserver has no healthcheck");
+    }
 
-        using (process)
+    [Fact]
+    public async Task Should_publish_only_the_gateway_and_the_local_management_UI()
+    {
+        var compose = await ComposeFile.LoadAsync();
+        var published = compose.Services.Values.Where(s => s.PublishedPorts.Count > 0).ToDictionary(s => s.Name, s => s.PublishedPorts);
+
+        Assert.Equal(["gateway", "rabbitmq"], published.Keys.Order());
+        Assert.Equal(["8080:8080"], published["gateway"]);
+        Assert.Equal(["127.0.0.1:15672:15672/tcp"], published["rabbitmq"]);
+    }
+
+    [Fact]
+    public async Task Should_give_the_non_root_user_every_volume_an_application_image_mounts()
+    {
+        var compose = await ComposeFile.LoadAsync();
+        var mounts = compose.Applications.SelectMany(s => s.VolumeTargets.Select(target => (s.Dockerfile!, target))).ToList();
+
+        Assert.NotEmpty(mounts);
+        foreach (var (dockerfile, target) in mounts)
         {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode, await stdout + await stderr);
+            var lines = File.ReadAllLines(Repository.PathOf(dockerfile));
+            var user = Array.FindLastIndex(lines, l => l.StartsWith("USER ", StringComparison.Ordinal));
+            var prepared = lines.Take(user).Any(l => l.StartsWith("RUN ", StringComparison.Ordinal)
+                && Regex.IsMatch(l, $@"mkdir -p (\S+ )*{Regex.Escape(target)}(\s|$)")
+                && Regex.IsMatch(l, $@"chown (-R )?\$APP_UID (\S+ )*({string.Join('|', AncestorsAndSelf(target).Select(Regex.Escape))})(\s|$)"));
+            Assert.True(prepared, $"{dockerfile} must create {target} and chown it to $APP_UID before USER: a volume mounted there is otherwise owned by root");
+        }
+    }
+
+    private static IEnumerable<string> AncestorsAndSelf(string path)
+    {
+        for (var p = path.TrimEnd('/'); p.Length > 1; p = Path.GetDirectoryName(p)!)
+        {
+            yield return p;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Changxing.Contracts;
 using Changxing.EndToEnd.Infrastructure;
 using Changxing.SystemHarness;
 using Changxing.SystemHarness.Scenarios;
@@ -27,7 +28,9 @@ public sealed class CrossServiceSpecs(SystemUnderTest system, ITestOutputHelper 
         Assert.Contains(stations.EnumerateArray(), s => s.Str("code") == "VNP");
         Assert.Equal(member.Id, me.GetProperty("memberId").GetGuid());
         Assert.Equal(0, redemptions.GetProperty("total").GetInt32());
-        Assert.Equal(HttpStatusCode.NotFound, points.StatusCode);
+        // Points answers itself, not the gateway's 404 for an unrouted path: it has no account until Membership activates the member.
+        var noAccount = await Problems.AssertAsync(points, HttpStatusCode.NotFound, ReasonCodes.NotFound);
+        Assert.Equal("No points account for this member.", noAccount.GetProperty("detail").GetString());
     });
 
     [Fact]

@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Changxing.ServiceDefaults.Bus;
 
@@ -16,6 +17,7 @@ public static class BusRegistration
     {
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
+        RefuseInMemoryTransportOutsideTests(bus, builder.Environment);
 
         builder.Services.AddMassTransit(x =>
         {
@@ -49,6 +51,21 @@ public static class BusRegistration
             });
         });
         return builder;
+    }
+
+    /// <summary>Environments in which <see cref="BusTransport.InMemory"/> may be chosen: tests and a developer's machine.</summary>
+    public static readonly IReadOnlyList<string> InMemoryEnvironments = [Environments.Development, "Testing"];
+
+    // The in-memory transport reaches no other process: a deployed service on it would silently drop every message
+    // the other services send it.
+    private static void RefuseInMemoryTransportOutsideTests(BusOptions bus, IHostEnvironment environment)
+    {
+        if (bus.Transport == BusTransport.InMemory && !InMemoryEnvironments.Any(environment.IsEnvironment))
+        {
+            throw new InvalidOperationException(
+                $"Bus:Transport is InMemory in the {environment.EnvironmentName} environment, but the in-memory transport is for tests only " +
+                $"({string.Join(", ", InMemoryEnvironments)}). Remove Bus__Transport or set it to RabbitMq.");
+        }
     }
 
     /// <summary>Carries the caller's correlation id through every message sent, published and consumed.</summary>

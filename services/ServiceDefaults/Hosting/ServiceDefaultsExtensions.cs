@@ -1,13 +1,13 @@
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Correlation;
 using Changxing.ServiceDefaults.Health;
+using Changxing.ServiceDefaults.Logging;
 using Changxing.ServiceDefaults.Problems;
 using Changxing.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 
 namespace Changxing.ServiceDefaults.Hosting;
 
@@ -16,14 +16,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>Logging, telemetry, problem details, authentication, health checks, OpenAPI and the clock: the one line every service calls.</summary>
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
-        builder.Logging.AddSimpleConsole(o =>
-        {
-            o.SingleLine = true;
-            o.IncludeScopes = true;
-            o.TimestampFormat = "HH:mm:ss.fff ";
-            o.UseUtcTimestamp = true;
-        });
-
+        builder.AddServiceLogging();
         builder.AddDevelopmentClock();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

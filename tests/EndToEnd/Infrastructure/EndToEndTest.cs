@@ -30,14 +30,11 @@ public abstract class EndToEndTest(SystemUnderTest system, ITestOutputHelper out
     {
         try
         {
-            await body();
-            await AssertNothingLeakedAsync();
-        }
-        catch
-        {
-            output.WriteLine("Service logs (most recent lines):");
-            output.WriteLine(System.RecentLogs());
-            throw;
+            await ScenarioLogs.RunAsync(async () =>
+            {
+                await body();
+                await AssertNothingLeakedAsync();
+            }, () => System.RecentLogs(), output);
         }
         finally
         {

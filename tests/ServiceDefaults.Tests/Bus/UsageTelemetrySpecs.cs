@@ -12,7 +12,7 @@ public sealed class UsageTelemetrySpecs
     [Fact]
     public async Task Should_not_report_usage_telemetry_to_the_MassTransit_vendor()
     {
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration["Bus:Transport"] = "InMemory";
         builder.AddServiceBus(_ => { });
         await using var app = builder.Build();
