@@ -25,7 +25,10 @@ public class MigrationTests
     {
         using var context = Create<SqlServerTicketingDbContext>();
 
-        Assert.Contains("CREATE TABLE", context.GetService<IMigrator>().GenerateScript(), StringComparison.Ordinal);
+        var script = context.GetService<IMigrator>().GenerateScript();
+
+        Assert.All(["Stations", "Trains", "Runs", "RunSeats", "SeatHolds", "Allotments", "Tickets", "redemptions", "payment_strikes"],
+            table => Assert.Contains($"CREATE TABLE [{table}]", script, StringComparison.Ordinal));
     }
 
     private static TContext Create<TContext>()
