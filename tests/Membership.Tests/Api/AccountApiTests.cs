@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
 using Changxing.Membership.Accounts;
+using Changxing.Membership.Staff;
 using Changxing.Membership.Tests.Support;
 using Changxing.TestSupport;
 
@@ -82,4 +83,15 @@ public sealed class AccountApiTests(MembershipApiFactory factory) : IClassFixtur
     [Fact]
     public async Task Should_refuse_the_profile_without_a_token() =>
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/membership/me")).StatusCode);
+
+    [Fact]
+    public async Task Should_answer_404_to_the_profile_of_a_token_without_a_member_account()
+    {
+        // A staff token carries the member role (README) but no member account stands behind it.
+        var signIn = await factory.CreateClient().PostAsJsonAsync("/api/membership/staff/sign-in", new StaffSignInRequest("support", "dev-only-Support-2026"));
+        var staff = factory.CreateClient();
+        staff.DefaultRequestHeaders.Authorization = new("Bearer", (await signIn.Content.ReadFromJsonAsync<SignInResponse>(Json.Options))!.AccessToken);
+
+        await Problems.AssertAsync(await staff.GetAsync("/api/membership/me"), HttpStatusCode.NotFound, ReasonCodes.NotFound);
+    }
 }

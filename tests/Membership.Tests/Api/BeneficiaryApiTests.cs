@@ -54,6 +54,29 @@ public sealed class BeneficiaryApiTests(MembershipApiFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task Should_refuse_a_face_video_over_the_limit_or_of_another_type_and_a_missing_file_naming_the_field()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        var id = TestPeople.IdNumber();
+        async Task AssertRefusedAsync(HttpContent form, string field)
+        {
+            var problem = await Problems.AssertAsync(await member.Client.PostAsync("/api/membership/beneficiaries", form), HttpStatusCode.BadRequest, MembershipReasonCodes.UploadRejected);
+            Assert.Contains($"'{field}'", problem.GetProperty("detail").GetString());
+        }
+
+        await AssertRefusedAsync(Samples.Beneficiary("李四", id, video: Samples.FaceVideo(length: (int)MembershipApiFactory.MaxVideoBytes + 1)), "faceVideo");
+        await AssertRefusedAsync(Samples.Beneficiary("李四", id, videoType: "video/x-msvideo"), "faceVideo");
+        await AssertRefusedAsync(Samples.Beneficiary("李四", id, video: Samples.Jpeg()), "faceVideo"); // declared mp4, bytes of a jpeg
+        await AssertRefusedAsync(Samples.Beneficiary("李四", id, without: "idBack"), "idBack");
+        await AssertRefusedAsync(Samples.Beneficiary("李四", id, without: "faceVideo"), "faceVideo");
+        Assert.Empty((await member.Client.GetFromJsonAsync<BeneficiaryList>("/api/membership/beneficiaries", Json.Options))!.Items);
+
+        // A video of exactly the limit is accepted.
+        var atLimit = await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("李四", id, video: Samples.FaceVideo(length: (int)MembershipApiFactory.MaxVideoBytes)));
+        Assert.Equal(HttpStatusCode.Created, atLimit.StatusCode);
+    }
+
+    [Fact]
     public async Task Should_refuse_a_malformed_multipart_body_with_a_400_not_a_server_error()
     {
         // Found by the bad-input fuzzer (issue #9): a body cut off after its last boundary made ReadFormAsync throw, answering 500.
@@ -184,5 +207,21 @@ public sealed class BeneficiaryApiTests(MembershipApiFactory factory) : IClassFi
         Assert.Equal(BeneficiaryStatus.Rejected, seen!.Status);
         Assert.Equal("身份证背面不清晰", seen.RejectionReason);
         Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.GetAsync(item.Files.IdFront)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_answer_404_to_reviewing_an_unknown_beneficiary_or_asking_for_an_unknown_file()
+    {
+        var unknown = Guid.NewGuid();
+        await Problems.AssertAsync(await Reviewer.PostAsync($"/api/membership/reviews/beneficiaries/{unknown}/approve", null), HttpStatusCode.NotFound, ReasonCodes.NotFound);
+        await Problems.AssertAsync(await Reviewer.PostAsJsonAsync($"/api/membership/reviews/beneficiaries/{unknown}/reject", new { reason = "身份证背面不清晰" }),
+            HttpStatusCode.NotFound, ReasonCodes.NotFound);
+        await Problems.AssertAsync(await Reviewer.GetAsync($"/api/membership/reviews/beneficiaries/{unknown}/files/id-front"), HttpStatusCode.NotFound, ReasonCodes.NotFound);
+
+        var member = await MemberSession.RegisterAsync(factory);
+        var view = (await (await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("李四", TestPeople.IdNumber())))
+            .Content.ReadFromJsonAsync<BeneficiaryView>(Json.Options))!;
+        await Problems.AssertAsync(await Reviewer.GetAsync($"/api/membership/reviews/beneficiaries/{view.Id}/files/passport"), HttpStatusCode.NotFound, ReasonCodes.NotFound);
+        Assert.Equal(HttpStatusCode.OK, (await Reviewer.GetAsync($"/api/membership/reviews/beneficiaries/{view.Id}/files/face-video")).StatusCode);
     }
 }

@@ -9,6 +9,8 @@ using Changxing.Membership.Data;
 using Changxing.Membership.PaymentAuthorisations;
 using Changxing.Membership.Tests.Support;
 using Changxing.TestSupport;
+using MassTransit.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -143,6 +145,60 @@ public sealed class ConsumptionPasswordApiTests(MembershipApiFactory factory) : 
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.Created, (await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("258036"))).StatusCode);
     }
+
+    [Fact]
+    public async Task Should_show_the_lock_with_its_end_and_lift_it_when_the_password_is_changed_with_the_login_password()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        await member.SetConsumptionPasswordAsync();
+        var lockedUntil = factory.Clock.GetUtcNow() + ConsumptionPasswordPolicy.LockDuration;
+        for (var i = 1; i < ConsumptionPasswordPolicy.MaxConsecutiveFailures; i++)
+        {
+            (await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("000001"))).Dispose();
+        }
+
+        var locked = await Problems.AssertAsync(await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("000001")),
+            HttpStatusCode.Forbidden, ReasonCodes.ConsumptionPasswordLocked);
+        Assert.Equal(lockedUntil, locked.GetProperty("lockedUntil").GetDateTimeOffset());
+        Assert.Equal(new ConsumptionPasswordStatus(true, true, lockedUntil, 0), await StatusAsync(member));
+
+        // The lock stands against a change made without the login password.
+        await Problems.AssertAsync(await member.Client.PutAsJsonAsync("/api/membership/consumption-password", new ChangeConsumptionPasswordRequest("Wrong-Pass-1", "741852")),
+            HttpStatusCode.Forbidden, MembershipReasonCodes.InvalidCredentials);
+        Assert.True((await StatusAsync(member)).Locked);
+
+        var changed = await member.Client.PutAsJsonAsync("/api/membership/consumption-password", new ChangeConsumptionPasswordRequest(member.Password, "741852"));
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.Equal(new ConsumptionPasswordStatus(true, false, null, ConsumptionPasswordPolicy.MaxConsecutiveFailures), await StatusAsync(member));
+        Assert.Equal(HttpStatusCode.Created, (await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("741852"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_count_one_of_two_wrong_entries_checked_at_once_and_answer_the_other_409_concurrent_attempt()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        await member.SetConsumptionPasswordAsync();
+        var rendezvous = new ConsumptionPasswordSaveRendezvous(entries: 2);
+        await using var racing = factory.WithWebHostBuilder(b => b.ConfigureTestServices(rendezvous.Register));
+        var client = racing.CreateClient();
+        client.DefaultRequestHeaders.Authorization = member.Client.DefaultRequestHeaders.Authorization;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, rendezvous.Entries).Select(_ =>
+            client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("000001"))));
+
+        var counted = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Forbidden);
+        var problem = await Problems.AssertAsync(counted, HttpStatusCode.Forbidden, ReasonCodes.WrongConsumptionPassword);
+        Assert.Equal(4, problem.GetProperty("attemptsLeft").GetInt32());
+        var loser = await Problems.AssertAsync(Assert.Single(answers, a => a != counted), HttpStatusCode.Conflict, MembershipReasonCodes.ConcurrentAttempt);
+        Assert.False(loser.TryGetProperty("attemptsLeft", out _)); // the loser learns nothing about its password
+        Assert.Equal(4, (await StatusAsync(member)).AttemptsLeft);
+        var harness = racing.Services.GetTestHarness();
+        Assert.True(await harness.Published.Any<PaymentPasswordRejected>(m => m.Context.Message.MemberId == member.MemberId));
+        Assert.Single(harness.Published.Select<PaymentPasswordRejected>(m => m.Context.Message.MemberId == member.MemberId));
+    }
+
+    private static async Task<ConsumptionPasswordStatus> StatusAsync(MemberSession member) =>
+        (await member.Client.GetFromJsonAsync<ConsumptionPasswordStatus>("/api/membership/consumption-password", Json.Options))!;
 
     [Fact]
     public async Task Should_answer_409_when_no_consumption_password_is_set()

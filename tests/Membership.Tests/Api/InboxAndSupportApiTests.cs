@@ -65,4 +65,58 @@ public sealed class InboxAndSupportApiTests(MembershipApiFactory factory) : ICla
         await factory.Harness.Bus.Publish(new OpenSupportTicket(member.MemberId, OpenSupportTicket.PointsPaymentProblem, [], factory.Clock.GetUtcNow()));
         await Eventually.Until(() => member.Client.GetFromJsonAsync<List<SupportTicketView>>("/api/membership/support-tickets", Json.Options)!, t => t!.Count == 2);
     }
+
+    [Fact]
+    public async Task Should_page_the_inbox_with_limit_and_list_only_unread_messages_when_asked()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        for (var i = 1; i <= 4; i++)
+        {
+            await factory.PublishPointsCreditedAsync(member.MemberId, 100 * i);
+            var count = i;
+            await Eventually.Until(() => member.InboxAsync(), p => p.Items.Count == count);
+            factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var all = await member.InboxAsync(); // newest first: 400, 300, 200, 100
+        Assert.Equal(HttpStatusCode.NoContent, (await member.Client.PostAsync($"/api/membership/notifications/{all.Items[1].Id}/read", null)).StatusCode);
+        Guid[] Ids(params int[] positions) => positions.Select(p => all.Items[p].Id).ToArray();
+        async Task<NotificationPage> PageAsync(string query) =>
+            (await member.Client.GetFromJsonAsync<NotificationPage>($"/api/membership/notifications?{query}", Json.Options))!;
+
+        var firstTwo = await PageAsync("limit=2");
+        Assert.Equal(Ids(0, 1), firstTwo.Items.Select(n => n.Id));
+        Assert.Equal(3, firstTwo.UnreadCount); // the count covers the whole inbox, not the page
+
+        var unread = await PageAsync("unreadOnly=true");
+        Assert.Equal(Ids(0, 2, 3), unread.Items.Select(n => n.Id));
+        Assert.All(unread.Items, n => Assert.Null(n.ReadAt));
+        Assert.Equal(3, unread.UnreadCount);
+
+        Assert.Equal(Ids(0, 2), (await PageAsync("limit=2&unreadOnly=true")).Items.Select(n => n.Id));
+        Assert.Equal(4, (await PageAsync("unreadOnly=false")).Items.Count);
+    }
+
+    [Fact]
+    public async Task Should_filter_the_support_desk_list_by_member_and_answer_404_to_resolving_an_unknown_ticket()
+    {
+        var first = await MemberSession.RegisterAsync(factory);
+        var second = await MemberSession.RegisterAsync(factory);
+        foreach (var member in new[] { first, second })
+        {
+            await factory.Harness.Bus.Publish(new OpenSupportTicket(member.MemberId, OpenSupportTicket.PointsPaymentProblem, [], factory.Clock.GetUtcNow()));
+            await Eventually.Until(() => member.Client.GetFromJsonAsync<List<SupportTicketView>>("/api/membership/support-tickets", Json.Options)!, t => t!.Count == 1);
+        }
+
+        var support = factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Support);
+        var firsts = await support.GetFromJsonAsync<List<SupportTicketView>>($"/api/membership/support/tickets?memberId={first.MemberId}", Json.Options);
+        Assert.Equal(first.MemberId, Assert.Single(firsts!).MemberId);
+        Assert.Equal(second.MemberId, Assert.Single((await support.GetFromJsonAsync<List<SupportTicketView>>(
+            $"/api/membership/support/tickets?status=Open&memberId={second.MemberId}", Json.Options))!).MemberId);
+        Assert.Empty((await support.GetFromJsonAsync<List<SupportTicketView>>($"/api/membership/support/tickets?status=Resolved&memberId={first.MemberId}", Json.Options))!);
+        Assert.Empty((await support.GetFromJsonAsync<List<SupportTicketView>>($"/api/membership/support/tickets?memberId={Guid.NewGuid()}", Json.Options))!);
+
+        await Problems.AssertAsync(await support.PostAsJsonAsync($"/api/membership/support/tickets/{Guid.NewGuid()}/resolve", new ResolveTicketRequest("已人工复核")),
+            HttpStatusCode.NotFound, ReasonCodes.NotFound);
+    }
 }

@@ -42,6 +42,23 @@ public sealed class StaffAndActivationApiTests(MembershipApiFactory factory) : I
     }
 
     [Fact]
+    public async Task Should_list_the_staff_accounts_to_an_operator_by_user_name_without_their_passwords()
+    {
+        var operatorClient = factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Operator);
+        (await operatorClient.PostAsJsonAsync("/api/membership/staff", new CreateStaffRequest("agent-zhao", "Agent-Pass-2026", Roles.Reviewer))).EnsureSuccessStatusCode();
+
+        var response = await operatorClient.GetAsync("/api/membership/staff");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        var staff = System.Text.Json.JsonSerializer.Deserialize<List<StaffView>>(body, Json.Options)!;
+        Assert.Equal(staff.Select(s => s.UserName).Order(StringComparer.Ordinal), staff.Select(s => s.UserName));
+        Assert.Contains(staff, s => s is { UserName: "agent-zhao", Role: Roles.Reviewer });
+        Assert.Contains(staff, s => s is { UserName: "operator", Role: Roles.Operator }); // seeded from appsettings.Development.json
+        Assert.DoesNotContain("password", body, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Agent-Pass-2026", body);
+    }
+
+    [Fact]
     public async Task Should_refuse_staff_creation_to_anyone_but_an_operator()
     {
         var reviewer = factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Reviewer);
@@ -137,5 +154,37 @@ public sealed class StaffAndActivationApiTests(MembershipApiFactory factory) : I
 
         var reviewer = factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Reviewer);
         await Problems.AssertAsync(await reviewer.PostAsync($"/api/membership/reviews/members/{Guid.NewGuid()}/approve", null), HttpStatusCode.NotFound, ReasonCodes.NotFound);
+    }
+
+    [Fact]
+    public async Task Should_answer_409_to_real_name_and_face_checks_of_a_member_already_active()
+    {
+        var member = await MemberSession.RegisterActiveAsync(factory, "钱七");
+
+        await Problems.AssertAsync(await member.Client.PostAsJsonAsync("/api/membership/activation/real-name", new RealNameRequest("钱七", member.IdNumber)),
+            HttpStatusCode.Conflict, ReasonCodes.Conflict);
+        await Problems.AssertAsync(await member.Client.PostAsync("/api/membership/activation/face", Samples.Face()),
+            HttpStatusCode.Conflict, ReasonCodes.Conflict);
+        Assert.True((await member.Client.GetFromJsonAsync<ActivationView>("/api/membership/activation", Json.Options))!.Active);
+    }
+
+    [Fact]
+    public async Task Should_answer_404_to_rejecting_an_unknown_member_and_409_to_rejecting_one_not_waiting_for_review()
+    {
+        var reviewer = factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Reviewer);
+        await Problems.AssertAsync(await reviewer.PostAsJsonAsync($"/api/membership/reviews/members/{Guid.NewGuid()}/reject", new RejectRequest("证件照模糊")),
+            HttpStatusCode.NotFound, ReasonCodes.NotFound);
+
+        var awaitingChecks = await MemberSession.RegisterAsync(factory, "冯二");
+        await Problems.AssertAsync(await reviewer.PostAsJsonAsync($"/api/membership/reviews/members/{awaitingChecks.MemberId}/reject", new RejectRequest("证件照模糊")),
+            HttpStatusCode.Conflict, MembershipReasonCodes.NotPending);
+
+        var active = await MemberSession.RegisterActiveAsync(factory, "陈三");
+        await Problems.AssertAsync(await reviewer.PostAsJsonAsync($"/api/membership/reviews/members/{active.MemberId}/reject", new RejectRequest("证件照模糊")),
+            HttpStatusCode.Conflict, MembershipReasonCodes.NotPending);
+        var status = await active.Client.GetFromJsonAsync<ActivationView>("/api/membership/activation", Json.Options);
+        Assert.True(status!.Active);
+        Assert.Equal(ReviewStatus.Approved, status.Review);
+        Assert.Null(status.ReviewReason);
     }
 }

@@ -28,13 +28,31 @@ public sealed class ResidentIdNumberTests
     public void Should_refuse_malformed_numbers_and_wrong_check_characters(string? text) =>
         Assert.False(ResidentIdNumber.TryParse(text, out _));
 
-    [Fact]
-    public void Should_compute_every_check_character_of_the_mod_11_2_table()
+    /// <summary>
+    /// One number per check character. The two GB 11643 examples aside, the numbers were computed apart from the code
+    /// under test, with the standard's formula (weights 2^(17-i) mod 11, check = (12 - sum mod 11) mod 11, 10 written X),
+    /// so a wrong entry in the code's table fails here.
+    /// </summary>
+    [Theory]
+    [InlineData("110101199003070070", '0')]
+    [InlineData("110101199003070011", '1')]
+    [InlineData("110101199003070062", '2')]
+    [InlineData("110101199003070193", '3')]
+    [InlineData("440524188001010014", '4')] // the standard's example
+    [InlineData("110101199003070185", '5')]
+    [InlineData("110101199003070046", '6')]
+    [InlineData("110101199003070097", '7')]
+    [InlineData("110101199003070038", '8')]
+    [InlineData("110101199003070089", '9')]
+    [InlineData("11010519491231002X", 'X')] // the standard's example
+    public void Should_compute_each_of_the_eleven_check_characters_and_accept_only_that_one(string number, char check)
     {
-        // Weighted sums modulo 11 of 0..10 map to 1 0 X 9 8 7 6 5 4 3 2.
-        Assert.Equal('X', ResidentIdNumber.CheckCharacterFor("11010519491231002"));
-        Assert.Equal('4', ResidentIdNumber.CheckCharacterFor("44052418800101001"));
-        Assert.Equal('1', ResidentIdNumber.CheckCharacterFor("00000000000000000"));
+        Assert.Equal(check, ResidentIdNumber.CheckCharacterFor(number.AsSpan(0, 17)));
+        Assert.True(ResidentIdNumber.TryParse(number, out _));
+        foreach (var other in "0123456789X".Where(c => c != check))
+        {
+            Assert.False(ResidentIdNumber.TryParse(number[..17] + other, out _), $"{number[..17]}{other} has the wrong check character");
+        }
     }
 
     [Theory]

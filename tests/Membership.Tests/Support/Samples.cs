@@ -20,16 +20,29 @@ public static class Samples
     }
 
     public static MultipartFormDataContent Beneficiary(string name, string idNumber, byte[]? front = null, byte[]? back = null, byte[]? video = null,
-        string imageType = "image/jpeg", string videoType = "video/mp4")
+        string imageType = "image/jpeg", string videoType = "video/mp4", string? without = null)
     {
-        var form = new MultipartFormDataContent
+        var form = new MultipartFormDataContent();
+        var parts = new (string Field, HttpContent Content, string? FileName)[]
         {
-            { new StringContent(name), "name" },
-            { new StringContent(idNumber), "idNumber" },
-            { File(front ?? Jpeg(fill: 3), imageType), "idFront", "front.jpg" },
-            { File(back ?? Jpeg(fill: 4), imageType), "idBack", "back.jpg" },
-            { File(video ?? FaceVideo(), videoType), "faceVideo", "face.mp4" },
+            ("name", new StringContent(name), null),
+            ("idNumber", new StringContent(idNumber), null),
+            ("idFront", File(front ?? Jpeg(fill: 3), imageType), "front.jpg"),
+            ("idBack", File(back ?? Jpeg(fill: 4), imageType), "back.jpg"),
+            ("faceVideo", File(video ?? FaceVideo(), videoType), "face.mp4"),
         };
+        foreach (var (field, content, fileName) in parts.Where(p => p.Field != without))
+        {
+            if (fileName is null)
+            {
+                form.Add(content, field);
+            }
+            else
+            {
+                form.Add(content, field, fileName);
+            }
+        }
+
         return form;
     }
 
