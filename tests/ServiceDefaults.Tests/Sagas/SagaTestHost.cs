@@ -5,6 +5,7 @@ using Changxing.TestSupport;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -38,14 +39,16 @@ public sealed class SagaTestHost : IAsyncDisposable
     public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.Zero));
 
     /// <param name="sweepInBackground">False (the default here): only the test's own <c>RunOnceAsync</c> calls sweep, so it can count them.</param>
-    public static async Task<SagaTestHost> StartAsync(TestDatabase database, FakeTimeProvider? clock = null, bool sweepInBackground = false)
+    /// <param name="interceptor">Watches or disturbs the saga transactions of this host (none by default).</param>
+    public static async Task<SagaTestHost> StartAsync(
+        TestDatabase database, FakeTimeProvider? clock = null, bool sweepInBackground = false, IInterceptor? interceptor = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock ?? NewClock());
         services.Configure<StepDeadlineOptions>(o => o.SweepInBackground = sweepInBackground);
 
-        AddDbContext(services, database);
+        AddDbContext(services, database, interceptor);
         services.AddMassTransitTestHarness(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
@@ -103,15 +106,16 @@ public sealed class SagaTestHost : IAsyncDisposable
         await _provider.DisposeAsync();
     }
 
-    private static void AddDbContext(IServiceCollection services, TestDatabase database)
+    private static void AddDbContext(IServiceCollection services, TestDatabase database, IInterceptor? interceptor = null)
     {
+        var interceptors = interceptor is null ? Array.Empty<IInterceptor>() : [interceptor];
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SagaTestDbContext, SqliteSagaTestDbContext>(o => o.UseProvider(database.Provider, database.ConnectionString));
+                services.AddDbContext<SagaTestDbContext, SqliteSagaTestDbContext>(o => o.UseProvider(database.Provider, database.ConnectionString).AddInterceptors(interceptors));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<SagaTestDbContext, PostgresSagaTestDbContext>(o => o.UseProvider(database.Provider, database.ConnectionString));
+                services.AddDbContext<SagaTestDbContext, PostgresSagaTestDbContext>(o => o.UseProvider(database.Provider, database.ConnectionString).AddInterceptors(interceptors));
                 break;
             default:
                 throw new NotSupportedException($"Saga tests run on Sqlite or Postgres, not {database.Provider}.");
