@@ -66,16 +66,14 @@ public sealed class SagaRollbackSpecs
 
         var stored = await host.FindAsync<CounterState>(id);
         Assert.Equal(0, stored!.Count);
-        Assert.Empty(host.Harness.Published.Select<CounterChanged>());
+        Assert.Empty(host.PublishedSoFar<CounterChanged>());
 
         commitFailure.ReleaseRetry();
         var changes = await Eventually.Until(
-            () => Task.FromResult(host.Harness.Published.Select<CounterChanged>().Select(m => m.Context.Message).ToList()),
-            c => c.Count > 0,
-            because: "the retry committed and its outbox was released");
+            () => Task.FromResult(host.PublishedSoFar<CounterChanged>()), c => c.Count > 0, because: "the retry committed and its outbox was released");
         Assert.Equal([new CounterChanged(id, 1)], changes);
         Assert.Equal(1, (await host.FindAsync<CounterState>(id))!.Count);
-        Assert.False(host.Harness.Published.Select<Fault<IncrementCounter>>().Any());
+        Assert.Empty(host.PublishedSoFar<Fault<IncrementCounter>>());
     }
 
     [Theory]
@@ -97,13 +95,13 @@ public sealed class SagaRollbackSpecs
         await commitFailure.RetryWaiting.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Null(await host.FindAsync<CounterState>(id));
-        Assert.Empty(host.Harness.Published.Select<AdvanceCounter>());
+        Assert.Empty(host.PublishedSoFar<AdvanceCounter>());
 
         commitFailure.ReleaseRetry();
         var saga = await Eventually.Until(() => host.FindAsync<CounterState>(id), s => s?.CurrentState == "Completed", because: "the retry created the instance");
         Assert.Equal(1, saga!.Starts);
-        Assert.Single(host.Harness.Published.Select<AdvanceCounter>());
-        Assert.False(host.Harness.Published.Select<Fault<StartCounter>>().Any());
-        Assert.False(host.Harness.Published.Select<Fault<StartCounterEagerly>>().Any());
+        Assert.Single(host.PublishedSoFar<AdvanceCounter>());
+        Assert.Empty(host.PublishedSoFar<Fault<StartCounter>>());
+        Assert.Empty(host.PublishedSoFar<Fault<StartCounterEagerly>>());
     }
 }

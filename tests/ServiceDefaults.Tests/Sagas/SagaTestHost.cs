@@ -86,6 +86,14 @@ public sealed class SagaTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The messages of one type published so far, without waiting. The harness's own <c>Select</c> waits for the bus to
+    /// go idle when it finds none, and a bus with a message held in flight does not go idle before the test timeout.
+    /// </summary>
+    public List<T> PublishedSoFar<T>()
+        where T : class =>
+        Harness.Published.Select<T>(new CancellationToken(canceled: true)).Select(m => m.Context.Message).ToList();
+
     public async Task<T> QueryAsync<T>(Func<SagaTestDbContext, Task<T>> query)
     {
         await using var scope = _provider.CreateAsyncScope();

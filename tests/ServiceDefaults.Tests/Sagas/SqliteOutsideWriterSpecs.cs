@@ -34,21 +34,18 @@ public sealed class SqliteOutsideWriterSpecs
 
         // Not a time rule: a window in which nothing may happen. With a deferred BEGIN the saga would be granted its
         // transaction at once and read a row that is about to change; without a busy timeout it would fail and retry.
-        // Only the database is looked at: the harness's Published list waits for the bus to go idle, and the saga's
-        // message stays in flight until the lock is released.
         await Task.Delay(TimeSpan.FromMilliseconds(500));
         Assert.Equal(begun, transactions.Begun);
         Assert.Equal(0, (await host.FindAsync<CounterState>(id))!.Count);
+        Assert.Empty(host.PublishedSoFar<CounterChanged>());
 
         await ExecuteAsync(other, "COMMIT;");
 
         var changes = await Eventually.Until(
-            () => Task.FromResult(host.Harness.Published.Select<CounterChanged>().Select(m => m.Context.Message).ToList()),
-            c => c.Count > 0,
-            because: "the saga got the write lock once the other writer committed");
+            () => Task.FromResult(host.PublishedSoFar<CounterChanged>()), c => c.Count > 0, because: "the saga got the write lock once the other writer committed");
         Assert.Equal([new CounterChanged(id, 2)], changes);
         Assert.Equal(2, (await host.FindAsync<CounterState>(id))!.Count);
-        Assert.False(host.Harness.Published.Select<Fault<IncrementCounter>>().Any());
+        Assert.Empty(host.PublishedSoFar<Fault<IncrementCounter>>());
         Assert.True(requested + 1 == transactions.Requested, $"The event took {transactions.Requested - requested} attempts instead of one.");
     }
 
