@@ -25,13 +25,13 @@ public class BenchSagaStateMachine : StepDeadlineStateMachine<BenchSagaState>
             When(StepDone, x => x.Message.Step == x.Saga.Step && x.Saga.Step < Steps)
                 .Then(x =>
                 {
-                    x.GetServiceOrCreateInstance<StepLatencies>().Record(x.Message.SentAt);
+                    x.GetServiceOrCreateInstance<StepLatencies>().Record(x.Saga.CorrelationId, x.Message.Step, x.Message.SentAt);
                     x.Saga.Step++;
                 })
                 .Publish(x => new RunBenchStep(x.Saga.CorrelationId, x.Saga.Step, Stopwatch.GetTimestamp()))
                 .StartStepDeadline("bench-step", StepTimeout),
             When(StepDone, x => x.Message.Step == x.Saga.Step && x.Saga.Step == Steps)
-                .Then(x => x.GetServiceOrCreateInstance<StepLatencies>().Record(x.Message.SentAt))
+                .Then(x => x.GetServiceOrCreateInstance<StepLatencies>().Record(x.Saga.CorrelationId, x.Message.Step, x.Message.SentAt))
                 .ClearStepDeadline()
                 .TransitionTo(Completed));
     }

@@ -3,18 +3,21 @@ using System.Diagnostics;
 
 namespace Changxing.Bench.Sagas;
 
-/// <summary>Step latencies in milliseconds: from the saga asking for a step to the saga handling its answer.</summary>
+/// <summary>
+/// Step latencies in milliseconds: from the saga asking for a step to the saga handling its answer. One sample per
+/// saga and step: an attempt that was rolled back and retried is overwritten by the later one, the one that committed.
+/// </summary>
 public sealed class StepLatencies
 {
-    private readonly ConcurrentQueue<double> _samples = new();
+    private readonly ConcurrentDictionary<(Guid Saga, int Step), double> _samples = new();
 
     public bool Recording { get; set; }
 
-    public void Record(long sentAt)
+    public void Record(Guid saga, int step, long sentAt)
     {
         if (Recording)
         {
-            _samples.Enqueue(Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds);
+            _samples[(saga, step)] = Stopwatch.GetElapsedTime(sentAt).TotalMilliseconds;
         }
     }
 
@@ -22,7 +25,7 @@ public sealed class StepLatencies
 
     public double Percentile(double p)
     {
-        var sorted = _samples.Order().ToArray();
+        var sorted = _samples.Values.Order().ToArray();
         return sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
 }

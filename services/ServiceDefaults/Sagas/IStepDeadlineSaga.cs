@@ -5,7 +5,8 @@ namespace Changxing.ServiceDefaults.Sagas;
 /// <summary>
 /// Saga state whose current step has a durable deadline. The columns live in the saga's own row, so a deadline
 /// survives a restart; <see cref="StepDeadlineSweeper{TSaga,TDbContext}"/> sends <see cref="StepDeadlineExpired{TSaga}"/>
-/// once the clock passes <see cref="DeadlineAt"/>. Set these through the state machine's deadline activities
+/// once the clock passes <see cref="DeadlineAt"/>, and again every <see cref="StepDeadlineOptions.ResignalAfter"/> until
+/// the saga restarts or clears the deadline. Set these through the state machine's deadline activities
 /// (<see cref="StepDeadlineActivities"/>), not by hand.
 /// </summary>
 public interface IStepDeadlineSaga : SagaStateMachineInstance
@@ -16,6 +17,9 @@ public interface IStepDeadlineSaga : SagaStateMachineInstance
     /// <summary>1 for the first try of <see cref="DeadlineStep"/>, incremented each time the step is re-sent.</summary>
     int DeadlineAttempt { get; set; }
 
-    /// <summary>When the step is overdue; null once the sweeper has sent the deadline event (or no deadline is set).</summary>
+    /// <summary>
+    /// When the step is overdue, or, once the sweeper has signalled it, when it signals it again
+    /// (<see cref="StepDeadlineOptions.ResignalAfter"/> later); null when no deadline is set.
+    /// </summary>
     DateTimeOffset? DeadlineAt { get; set; }
 }

@@ -1,31 +1,52 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Changxing.ServiceDefaults.Bus;
 using Changxing.TestSupport;
 using MassTransit;
 using MassTransit.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace Changxing.ServiceDefaults.Tests.Bus;
 
-/// <summary>The default endpoint retry: concurrency and lock-timeout failures are transient, a bad argument is not.</summary>
+/// <summary>The default endpoint retry: exponential and bounded; concurrency and lock-timeout failures are transient, a bad argument is not.</summary>
 public sealed class EndpointRetrySpecs
 {
+    /// <summary>The failures a consumer can throw, by name (xunit data must be serialisable).</summary>
+    private static readonly Dictionary<string, Func<Exception>> Failures = new()
+    {
+        ["concurrency conflict"] = () => new DbUpdateConcurrencyException("simulated"),
+        ["timeout"] = () => new TimeoutException("simulated"),
+        ["unique key violation"] = () => new DbUpdateException("simulated", new PostgresException("duplicate key value", "ERROR", "ERROR", PostgresErrorCodes.UniqueViolation)),
+        ["postgres lock timeout in SaveChanges"] = () => new DbUpdateException("simulated", new PostgresException("canceling statement due to lock timeout", "ERROR", "ERROR", PostgresErrorCodes.LockNotAvailable)),
+        ["postgres lock timeout in a query"] = () => new PostgresException("canceling statement due to lock timeout", "ERROR", "ERROR", PostgresErrorCodes.LockNotAvailable),
+        ["sqlite busy"] = () => new SqliteException("SQLite Error 5: 'database is locked'.", 5),
+        ["sqlite busy in SaveChanges"] = () => new DbUpdateException("simulated", new SqliteException("SQLite Error 5: 'database is locked'.", 5)),
+        ["bad argument"] = () => new ArgumentException("simulated"),
+        ["bug"] = () => new InvalidOperationException("simulated"),
+    };
+
     [Theory]
-    [InlineData(typeof(DbUpdateConcurrencyException))]
-    [InlineData(typeof(TimeoutException))]
-    [InlineData(typeof(DbUpdateException))]
-    public async Task Should_retry_a_message_whose_consumer_hit_a_concurrency_or_lock_timeout_failure(Type failure)
+    [InlineData("concurrency conflict")]
+    [InlineData("timeout")]
+    [InlineData("unique key violation")]
+    [InlineData("postgres lock timeout in SaveChanges")]
+    [InlineData("postgres lock timeout in a query")]
+    [InlineData("sqlite busy")]
+    [InlineData("sqlite busy in SaveChanges")]
+    public async Task Should_retry_a_message_whose_consumer_hit_a_concurrency_or_lock_timeout_failure(string failure)
     {
         await using var provider = Build();
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
-
         var id = Guid.NewGuid();
 
-        await harness.Bus.Publish(new FlakyCommand(id, failure.AssemblyQualifiedName!, FailingAttempts: 2));
+        await harness.Bus.Publish(new FlakyCommand(id, failure, FailingAttempts: 2));
 
         await Eventually.Until(() => Task.FromResult(FlakyConsumer.Succeeded.Contains(id)), because: "the third attempt succeeded");
-        Assert.Equal(3, FlakyConsumer.Attempts(id));
+        Assert.Equal(3, FlakyConsumer.Attempts(id).Count);
         Assert.False(await harness.Published.Any<Fault<FlakyCommand>>());
     }
 
@@ -37,10 +58,32 @@ public sealed class EndpointRetrySpecs
         await harness.Start();
         var id = Guid.NewGuid();
 
-        await harness.Bus.Publish(new FlakyCommand(id, typeof(ArgumentException).AssemblyQualifiedName!, FailingAttempts: 99));
+        await harness.Bus.Publish(new FlakyCommand(id, "bad argument", FailingAttempts: 99));
 
         Assert.True(await harness.Published.Any<Fault<FlakyCommand>>(x => x.Context.Message.Message.Id == id));
-        Assert.Equal(1, FlakyConsumer.Attempts(id));
+        Assert.Single(FlakyConsumer.Attempts(id));
+    }
+
+    [Fact]
+    public async Task Should_give_up_after_the_retry_limit_with_growing_waits_and_fault_the_message()
+    {
+        var options = new BusOptions();
+        await using var provider = Build();
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        var id = Guid.NewGuid();
+
+        await harness.Bus.Publish(new FlakyCommand(id, "bug", FailingAttempts: int.MaxValue));
+
+        Assert.True(await harness.Published.Any<Fault<FlakyCommand>>(x => x.Context.Message.Message.Id == id));
+        var attempts = FlakyConsumer.Attempts(id);
+        Assert.Equal(options.RetryLimit + 1, attempts.Count);
+
+        // Exponential waits (50 ms + 2^n x ~100 ms, with jitter): compared two retries apart, so the jitter cannot
+        // invert them; a fixed or immediate retry fails both, and the fifth wait is around a second or more.
+        var waits = attempts.Zip(attempts.Skip(1), (a, b) => Stopwatch.GetElapsedTime(a, b)).ToList();
+        Assert.All(Enumerable.Range(2, waits.Count - 2), n => Assert.True(waits[n] > waits[n - 2], $"Wait {n} ({waits[n]}) is not longer than wait {n - 2} ({waits[n - 2]})."));
+        Assert.True(waits[^1] >= TimeSpan.FromMilliseconds(900), $"The last wait was {waits[^1]}.");
     }
 
     private static ServiceProvider Build()
@@ -58,21 +101,19 @@ public sealed class EndpointRetrySpecs
 
     public sealed class FlakyConsumer : IConsumer<FlakyCommand>
     {
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, int> AttemptsById = new();
+        private static readonly ConcurrentDictionary<Guid, ConcurrentQueue<long>> AttemptsById = new();
 
-        public static System.Collections.Concurrent.ConcurrentBag<Guid> Succeeded { get; } = [];
+        public static ConcurrentBag<Guid> Succeeded { get; } = [];
 
-        public static int Attempts(Guid id) => AttemptsById.GetValueOrDefault(id);
+        /// <summary>When each attempt started (<see cref="Stopwatch"/> timestamps), in order.</summary>
+        public static IReadOnlyList<long> Attempts(Guid id) => AttemptsById.TryGetValue(id, out var attempts) ? [.. attempts] : [];
 
         public Task Consume(ConsumeContext<FlakyCommand> context)
         {
-            AttemptsById.AddOrUpdate(context.Message.Id, 1, (_, n) => n + 1);
+            AttemptsById.GetOrAdd(context.Message.Id, _ => new ConcurrentQueue<long>()).Enqueue(Stopwatch.GetTimestamp());
             if (context.GetRetryAttempt() < context.Message.FailingAttempts)
             {
-                var type = Type.GetType(context.Message.Failure, throwOnError: true)!;
-                throw (Exception)(type == typeof(DbUpdateConcurrencyException) || type == typeof(DbUpdateException)
-                    ? Activator.CreateInstance(type, "simulated", (Exception?)null)!
-                    : Activator.CreateInstance(type, "simulated")!);
+                throw Failures[context.Message.Failure]();
             }
 
             Succeeded.Add(context.Message.Id);

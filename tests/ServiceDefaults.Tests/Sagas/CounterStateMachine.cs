@@ -24,6 +24,7 @@ public class CounterStateMachine : MassTransitStateMachine<CounterState>
                     x.Saga.Label = x.Message.Label;
                     x.Saga.Starts = 1;
                 })
+                .If(x => x.Message.CompleteAtOnce, b => b.Publish(x => new AdvanceCounter(x.Saga.CorrelationId)))
                 .TransitionTo(Counting));
 
         During(Counting,

@@ -5,6 +5,7 @@ using Changxing.TestSupport;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -38,14 +39,16 @@ public sealed class SagaTestHost : IAsyncDisposable
     public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.Zero));
 
     /// <param name="sweepInBackground">False (the default here): only the test's own <c>RunOnceAsync</c> calls sweep, so it can count them.</param>
-    public static async Task<SagaTestHost> StartAsync(TestDatabase database, FakeTimeProvider? clock = null, bool sweepInBackground = false)
+    /// <param name="interceptor">Watches or disturbs the saga transactions of this host (none by default).</param>
+    public static async Task<SagaTestHost> StartAsync(
+        TestDatabase database, FakeTimeProvider? clock = null, bool sweepInBackground = false, IInterceptor? interceptor = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(clock ?? NewClock());
         services.Configure<StepDeadlineOptions>(o => o.SweepInBackground = sweepInBackground);
 
-        AddDbContext(services, database);
+        AddDbContext(services, database, interceptor);
         services.AddMassTransitTestHarness(x =>
         {
             x.SetKebabCaseEndpointNameFormatter();
@@ -83,6 +86,14 @@ public sealed class SagaTestHost : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The messages of one type published so far, without waiting. The harness's own <c>Select</c> waits for the bus to
+    /// go idle when it finds none, and a bus with a message held in flight does not go idle before the test timeout.
+    /// </summary>
+    public List<T> PublishedSoFar<T>()
+        where T : class =>
+        Harness.Published.Select<T>(new CancellationToken(canceled: true)).Select(m => m.Context.Message).ToList();
+
     public async Task<T> QueryAsync<T>(Func<SagaTestDbContext, Task<T>> query)
     {
         await using var scope = _provider.CreateAsyncScope();
@@ -103,15 +114,16 @@ public sealed class SagaTestHost : IAsyncDisposable
         await _provider.DisposeAsync();
     }
 
-    private static void AddDbContext(IServiceCollection services, TestDatabase database)
+    private static void AddDbContext(IServiceCollection services, TestDatabase database, IInterceptor? interceptor = null)
     {
+        var interceptors = interceptor is null ? Array.Empty<IInterceptor>() : [interceptor];
         switch (database.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<SagaTestDbContext, SqliteSagaTestDbContext>(o => o.UseProvider(database.Provider, database.ConnectionString));
+                services.AddDbContext<SagaTestDbContext, SqliteSagaTestDbContext>(o => o.UseProvider(database.Provider, database.ConnectionString).AddInterceptors(interceptors));
                 break;
             case DatabaseProvider.Postgres:
-                services.AddDbContext<SagaTestDbContext, PostgresSagaTestDbContext>(o => o.UseProvider(database.Provider, database.ConnectionString));
+                services.AddDbContext<SagaTestDbContext, PostgresSagaTestDbContext>(o => o.UseProvider(database.Provider, database.ConnectionString).AddInterceptors(interceptors));
                 break;
             default:
                 throw new NotSupportedException($"Saga tests run on Sqlite or Postgres, not {database.Provider}.");

@@ -75,6 +75,8 @@ public sealed class StepDeadlineSpecs
             Assert.Equal(1, await second.ReservationSweeper.RunOnceAsync());
             Assert.Equal(0, await second.ReservationSweeper.RunOnceAsync());
             await WaitForAttemptAsync(second, id, 3);
+            var signal = Assert.Single(second.Harness.Published.Select<StepDeadlineExpired<ReservationState>>());
+            Assert.Equal((id, 2), (signal.Context.Message.CorrelationId, signal.Context.Message.Attempt));
         }
 
         await using (var third = await SagaTestHost.StartAsync(database, clock))
@@ -90,6 +92,8 @@ public sealed class StepDeadlineSpecs
 
             clock.Advance(JustOver);
             Assert.Equal(0, await third.ReservationSweeper.RunOnceAsync());
+            var signal = Assert.Single(third.Harness.Published.Select<StepDeadlineExpired<ReservationState>>());
+            Assert.Equal((id, 3), (signal.Context.Message.CorrelationId, signal.Context.Message.Attempt));
         }
     }
 
