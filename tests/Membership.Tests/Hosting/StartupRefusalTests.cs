@@ -16,9 +16,16 @@ namespace Changxing.Membership.Tests.Hosting;
 /// Each case starts the real Program on the test database with one shortcut left in.
 /// </summary>
 [Trait("Category", TestCategories.Database)]
-public sealed class StartupRefusalTests(MembershipApiFactory factory) : IClassFixture<MembershipApiFactory>
+public sealed class StartupRefusalTests(MembershipApiFactory factory) : IClassFixture<MembershipApiFactory>, IAsyncLifetime
 {
     private const string ProductionSigningKey = "a-production-signing-key-of-more-than-32-bytes";
+
+    // Production refuses the in-memory transport, so these hosts use RabbitMQ, in a virtual host of their own.
+    private RabbitMqVirtualHost _virtualHost = null!;
+
+    public async Task InitializeAsync() => _virtualHost = await RabbitMqVirtualHost.CreateAsync("membership-production");
+
+    public async Task DisposeAsync() => await _virtualHost.DisposeAsync();
 
     [Theory]
     [InlineData("Production")]
@@ -63,6 +70,8 @@ public sealed class StartupRefusalTests(MembershipApiFactory factory) : IClassFi
         factory.WithWebHostBuilder(b =>
         {
             b.UseEnvironment(environment);
+            b.UseSetting("Bus:Transport", "RabbitMq");
+            b.UseSetting("RabbitMq:VirtualHost", _virtualHost.Name);
             b.UseSetting("Auth:SigningKey", ProductionSigningKey);
             b.UseSetting("Membership:PassengerKeySecret", "a-production-passenger-key-of-more-than-32-bytes");
             foreach (var (key, value) in settings)
