@@ -6,8 +6,18 @@ public static class BeneficiaryPolicy
     public const int MaxPerMember = 8;
 
     /// <summary>The lowest of the member's slots 1 to <see cref="MaxPerMember"/> not in <paramref name="held"/>; null when all are taken.</summary>
-    public static int? FreeSlot(ICollection<int> held) =>
-        Enumerable.Range(1, MaxPerMember).Cast<int?>().FirstOrDefault(slot => !held.Contains(slot!.Value));
+    public static int? FreeSlot(ICollection<int> held)
+    {
+        for (var slot = 1; slot <= MaxPerMember; slot++)
+        {
+            if (!held.Contains(slot))
+            {
+                return slot;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Nothing skips or shortens it (核验需60天生效期,不可跳过或加速).</summary>
     public const int WaitingDays = 60;

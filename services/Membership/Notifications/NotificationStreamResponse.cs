@@ -8,6 +8,8 @@ namespace Changxing.Membership.Notifications;
 /// Writes one member's text/event-stream: an opening comment, the messages missed since <c>Last-Event-ID</c>, then each
 /// new message as it arrives, with a <c>: keep-alive</c> comment whenever the heartbeat interval passes. Proxies cut
 /// a response that stays silent (the gateway after 30 s), so an idle stream must still send something.
+/// Written by hand rather than with System.Net.ServerSentEvents' SseFormatter: its items cannot carry comment lines,
+/// and the opening and keep-alive frames must be comments so that clients see no event.
 /// </summary>
 public sealed class NotificationStreamResponse(HttpResponse response, TimeSpan heartbeat, TimeProvider clock, JsonSerializerOptions json)
 {

@@ -198,7 +198,7 @@ public sealed class HoldBook(PointsDbContext db, MemberTransactions transactions
         var expired = new List<LedgerEntry>();
         foreach (var (lot, allocation) in await AllocatedLotsAsync(hold, cancellationToken))
         {
-            var points = kind == LedgerEntryKind.CaptureReversed ? lot.ReturnCaptured(allocation.Points) : lot.ReturnHeld(allocation.Points);
+            var points = hold.Status == HoldStatus.CaptureReversed ? lot.ReturnCaptured(allocation.Points) : lot.ReturnHeld(allocation.Points);
             if (points > 0)
             {
                 expired.Add(new LedgerEntry(hold.MemberId, now, LedgerEntryKind.Expired, points, lot.LotId, hold.RedemptionId));

@@ -50,23 +50,13 @@ public sealed class PointsHold
 
     public void MarkExpiryReported() => ExpiryReported = true;
 
-    public void MarkCaptureReversed(DateTimeOffset at, string reason)
-    {
-        if (Status != HoldStatus.Captured)
-        {
-            throw new InvalidOperationException($"Hold {HoldId} is {Status}; only a captured hold can be reversed.");
-        }
+    public void MarkCaptureReversed(DateTimeOffset at, string reason) => Settle(HoldStatus.CaptureReversed, at, reason, from: HoldStatus.Captured);
 
-        Status = HoldStatus.CaptureReversed;
-        SettledAt = at;
-        ReleaseReason = reason is { Length: > 200 } ? reason[..200] : reason;
-    }
-
-    private void Settle(HoldStatus status, DateTimeOffset at, string? reason)
+    private void Settle(HoldStatus status, DateTimeOffset at, string? reason, HoldStatus from = HoldStatus.Held)
     {
-        if (Status != HoldStatus.Held)
+        if (Status != from)
         {
-            throw new InvalidOperationException($"Hold {HoldId} is {Status}; only a held hold can become {status}.");
+            throw new InvalidOperationException($"Hold {HoldId} is {Status}; only a {from.ToString().ToLowerInvariant()} hold can become {status}.");
         }
 
         Status = status;

@@ -1,4 +1,5 @@
 using Changxing.ServiceDefaults.Data;
+using Changxing.ServiceDefaults.Tests.Sagas;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,19 +10,19 @@ namespace Changxing.ServiceDefaults.Tests.Data;
 public sealed class ProviderSelectionSpecs
 {
     [Theory]
-    [InlineData("SqlServer", "Server=db.invalid;Database=probe;User Id=sa;Password=x", typeof(SqlServerProbeDbContext), "Microsoft.EntityFrameworkCore.SqlServer")]
-    [InlineData("Postgres", "Host=db.invalid;Database=probe;Username=probe;Password=x", typeof(PostgresProbeDbContext), "Npgsql.EntityFrameworkCore.PostgreSQL")]
-    [InlineData("Sqlite", "Data Source=probe.db", typeof(SqliteProbeDbContext), "Microsoft.EntityFrameworkCore.Sqlite")]
+    [InlineData("SqlServer", "Server=db.invalid;Database=probe;User Id=sa;Password=x", typeof(SqlServerSagaTestDbContext), "Microsoft.EntityFrameworkCore.SqlServer")]
+    [InlineData("Postgres", "Host=db.invalid;Database=probe;Username=probe;Password=x", typeof(PostgresSagaTestDbContext), "Npgsql.EntityFrameworkCore.PostgreSQL")]
+    [InlineData("Sqlite", "Data Source=probe.db", typeof(SqliteSagaTestDbContext), "Microsoft.EntityFrameworkCore.Sqlite")]
     public async Task Should_back_the_service_context_with_the_configured_provider(string provider, string connectionString, Type expectedContext, string expectedProvider)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.Configuration["Database:Provider"] = provider;
         builder.Configuration["Database:ConnectionString"] = connectionString;
-        builder.AddServiceDatabase<ProbeDbContext, SqliteProbeDbContext, PostgresProbeDbContext, SqlServerProbeDbContext>();
+        builder.AddServiceDatabase<SagaTestDbContext, SqliteSagaTestDbContext, PostgresSagaTestDbContext, SqlServerSagaTestDbContext>();
         await using var app = builder.Build();
 
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ProbeDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<SagaTestDbContext>();
 
         Assert.IsType(expectedContext, db);
         Assert.Equal(expectedProvider, db.Database.ProviderName);

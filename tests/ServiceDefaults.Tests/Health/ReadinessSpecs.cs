@@ -3,7 +3,7 @@ using System.Text.Json;
 using Changxing.ServiceDefaults.Bus;
 using Changxing.ServiceDefaults.Data;
 using Changxing.ServiceDefaults.Hosting;
-using Changxing.ServiceDefaults.Tests.Data;
+using Changxing.ServiceDefaults.Tests.Sagas;
 using Changxing.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -60,7 +60,7 @@ public sealed class ReadinessSpecs
         builder.Configuration["Bus:Transport"] = "InMemory";
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.AddServiceDefaults();
-        builder.AddServiceDatabase<ProbeDbContext, SqliteProbeDbContext, PostgresProbeDbContext, SqlServerProbeDbContext>();
+        builder.AddServiceDatabase<SagaTestDbContext, SqliteSagaTestDbContext, PostgresSagaTestDbContext, SqlServerSagaTestDbContext>();
         builder.AddServiceBus(_ => { });
         var app = builder.Build();
         app.MapServiceDefaults();
@@ -68,7 +68,7 @@ public sealed class ReadinessSpecs
         {
             // What the migrations do in a service; this context has none.
             await using var scope = app.Services.CreateAsyncScope();
-            await scope.ServiceProvider.GetRequiredService<ProbeDbContext>().Database.EnsureCreatedAsync();
+            await scope.ServiceProvider.GetRequiredService<SagaTestDbContext>().Database.EnsureCreatedAsync();
         }
 
         await app.StartAsync();
