@@ -14,6 +14,21 @@ public sealed class MembershipOptions
 
     public string? PassengerKeySecret { get; set; }
 
+    /// <summary>DEVELOPMENT DEFAULT ONLY: the consumption password key used when none is configured; refused in Production.</summary>
+    public const string DevelopmentConsumptionPasswordKey = "changxing-development-consumption-password-key-not-for-production";
+
+    public const string DevelopmentConsumptionPasswordKeyId = "dev";
+
+    /// <summary>
+    /// HMAC keys of consumption password hashes by key id (<c>Membership__ConsumptionPasswordKeys__2026a=...</c>, each at
+    /// least 32 bytes). Required in Production. Keep a retired key here until no hash uses it: a correct entry re-hashes
+    /// under the current key.
+    /// </summary>
+    public Dictionary<string, string> ConsumptionPasswordKeys { get; set; } = [];
+
+    /// <summary>The key new consumption password hashes use; may be left out when only one key is configured.</summary>
+    public string? ConsumptionPasswordKeyId { get; set; }
+
     /// <summary>Where uploaded ID images and face videos are kept; defaults to <c>{Database:DataDirectory}/membership-uploads</c>.</summary>
     public string? UploadDirectory { get; set; }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Changxing.Membership.Accounts;
 using Changxing.Membership.Activation;
 using Changxing.Membership.Beneficiaries;
+using Changxing.Membership.ConsumptionPassword;
 using Changxing.Membership.Notifications;
 using Changxing.Membership.Staff;
 using Changxing.Membership.Uploads;
@@ -18,8 +19,13 @@ public static class MembershipRegistration
         builder.Services.Configure<NotificationStreamOptions>(builder.Configuration.GetSection(NotificationStreamOptions.Section));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
-        builder.Services.AddSingleton<SecretHasher>();
+        var secretHasher = new SecretHasher();
+        builder.Services.AddSingleton(secretHasher);
         builder.Services.AddSingleton<PersonKeyHasher>();
+
+        // Built here so a missing or development key stops the service at start-up, not at the first payment.
+        builder.Services.AddSingleton(new ConsumptionPasswordHasher(
+            Microsoft.Extensions.Options.Options.Create(section.Get<MembershipOptions>() ?? new MembershipOptions()), builder.Environment, secretHasher));
         builder.Services.AddSingleton<UploadPolicy>();
         builder.Services.AddSingleton<ContentAddressedFileStore>();
         builder.Services.AddSingleton<NotificationStream>();

@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Identity;
 namespace Changxing.Membership.Accounts;
 
 /// <summary>
-/// Salted slow hashes for login and consumption passwords, through ASP.NET Core Identity's
+/// Salted slow hashes for login passwords (members and staff), through ASP.NET Core Identity's
 /// <see cref="PasswordHasher{TUser}"/> (PBKDF2 with HMAC-SHA512, 100,000 iterations, 128-bit salt, version marker).
+/// Login passwords are long-lived secrets people reuse elsewhere, and signing in is not on the payment path, so
+/// they keep the slow hash; the six-digit consumption password uses a keyed hash instead
+/// (<see cref="ConsumptionPassword.ConsumptionPasswordHasher"/>).
 /// </summary>
 public sealed class SecretHasher
 {

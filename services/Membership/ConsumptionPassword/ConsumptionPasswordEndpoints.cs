@@ -29,7 +29,7 @@ public static class ConsumptionPasswordEndpoints
     }
 
     internal static async Task<Results<Created<ConsumptionPasswordStatus>, ProblemHttpResult>> Set(
-        SetConsumptionPasswordRequest request, HttpContext http, MembershipDbContext db, SecretHasher hasher, TimeProvider clock, CancellationToken cancellationToken)
+        SetConsumptionPasswordRequest request, HttpContext http, MembershipDbContext db, ConsumptionPasswordHasher hasher, TimeProvider clock, CancellationToken cancellationToken)
     {
         var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == http.User.MemberId(), cancellationToken);
         if (member is null)
@@ -64,7 +64,8 @@ public static class ConsumptionPasswordEndpoints
     }
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> Change(
-        ChangeConsumptionPasswordRequest request, HttpContext http, MembershipDbContext db, SecretHasher hasher, TimeProvider clock, CancellationToken cancellationToken)
+        ChangeConsumptionPasswordRequest request, HttpContext http, MembershipDbContext db, SecretHasher loginPasswords,
+        ConsumptionPasswordHasher hasher, TimeProvider clock, CancellationToken cancellationToken)
     {
         var memberId = http.User.MemberId();
         var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
@@ -73,7 +74,7 @@ public static class ConsumptionPasswordEndpoints
             return ProblemResults.NotFound("No member account for this token.");
         }
 
-        if (!hasher.Verify(member.PasswordHash, request.LoginPassword ?? ""))
+        if (!loginPasswords.Verify(member.PasswordHash, request.LoginPassword ?? ""))
         {
             return ProblemResults.Problem(StatusCodes.Status403Forbidden, MembershipReasonCodes.InvalidCredentials,
                 "Changing the consumption password needs the right login password (登录密码错误).");

@@ -1,6 +1,6 @@
 namespace Changxing.Membership.ConsumptionPassword;
 
-/// <summary>A member's consumption password: a salted slow hash and the lock-out counter.</summary>
+/// <summary>A member's consumption password: its keyed hash (<see cref="ConsumptionPasswordHasher"/>) and the lock-out counter.</summary>
 public sealed class ConsumptionPasswordRecord
 {
     private ConsumptionPasswordRecord()
@@ -42,9 +42,11 @@ public sealed class ConsumptionPasswordRecord
         Version = Guid.NewGuid();
     }
 
-    public void RecordSuccess(DateTimeOffset now)
+    /// <summary>A right entry clears the counter; <paramref name="rehash"/> replaces a hash stored under an older scheme or key.</summary>
+    public void RecordSuccess(DateTimeOffset now, string? rehash = null)
     {
         EnsureNotLocked(now);
+        Hash = rehash ?? Hash;
         ConsecutiveFailures = 0;
         LockedUntil = null;
         Version = Guid.NewGuid();

@@ -1,6 +1,6 @@
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
-using Changxing.Membership.Accounts;
+using Changxing.Membership.ConsumptionPassword;
 using Changxing.Membership.Data;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Problems;
@@ -25,7 +25,7 @@ public static class PaymentAuthorisationEndpoints
     }
 
     internal static async Task<Results<Created<PaymentAuthorisationIssued>, ProblemHttpResult>> Authorise(
-        PaymentAuthorisationRequest request, HttpContext http, MembershipDbContext db, SecretHasher hasher, IPublishEndpoint publisher,
+        PaymentAuthorisationRequest request, HttpContext http, MembershipDbContext db, ConsumptionPasswordHasher hasher, IPublishEndpoint publisher,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         var memberId = http.User.MemberId();
@@ -42,7 +42,8 @@ public static class PaymentAuthorisationEndpoints
             return Locked(record);
         }
 
-        if (!hasher.Verify(record.Hash, request.ConsumptionPassword ?? ""))
+        var check = hasher.Verify(record.Hash, request.ConsumptionPassword ?? "");
+        if (check == ConsumptionPasswordCheck.Wrong)
         {
             record.RecordFailure(now);
             if (!await TrySaveAsync(db, cancellationToken))
@@ -59,7 +60,7 @@ public static class PaymentAuthorisationEndpoints
                     new Dictionary<string, object?> { ["attemptsLeft"] = record.AttemptsLeft(now) });
         }
 
-        record.RecordSuccess(now);
+        record.RecordSuccess(now, check == ConsumptionPasswordCheck.RehashNeeded ? hasher.Hash(request.ConsumptionPassword!) : null);
         var (authorisation, code) = PaymentAuthorisation.Issue(memberId, now);
         db.PaymentAuthorisations.Add(authorisation);
         if (!await TrySaveAsync(db, cancellationToken))
@@ -83,7 +84,7 @@ public static class PaymentAuthorisationEndpoints
         }
     }
 
-    private static ProblemHttpResult Locked(ConsumptionPassword.ConsumptionPasswordRecord record) =>
+    private static ProblemHttpResult Locked(ConsumptionPasswordRecord record) =>
         ProblemResults.Problem(StatusCodes.Status403Forbidden, ReasonCodes.ConsumptionPasswordLocked,
             $"Five wrong entries in a row: the consumption password is locked until {record.LockedUntil:u} (消费密码已锁定30分钟).",
             new Dictionary<string, object?> { ["attemptsLeft"] = 0, ["lockedUntil"] = record.LockedUntil });

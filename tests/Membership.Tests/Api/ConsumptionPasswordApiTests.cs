@@ -19,11 +19,11 @@ namespace Changxing.Membership.Tests.Api;
 [Trait("Category", TestCategories.Database)]
 public sealed class ConsumptionPasswordApiTests(MembershipApiFactory factory) : IClassFixture<MembershipApiFactory>
 {
-    /// <summary>README: login and consumption passwords are stored only as Identity v3 hashes, PBKDF2 HMAC-SHA512, 100,000 iterations, salted.</summary>
+    /// <summary>README: login passwords are stored only as Identity v3 hashes, PBKDF2 HMAC-SHA512, 100,000 iterations, salted.</summary>
     private const int Pbkdf2Iterations = 100_000;
 
     [Fact]
-    public async Task Should_store_login_and_consumption_passwords_only_as_salted_pbkdf2_hashes()
+    public async Task Should_store_login_passwords_as_salted_pbkdf2_and_consumption_passwords_as_a_keyed_hmac()
     {
         var first = await MemberSession.RegisterAsync(factory);
         var second = await MemberSession.RegisterAsync(factory);
@@ -36,12 +36,58 @@ public sealed class ConsumptionPasswordApiTests(MembershipApiFactory factory) : 
         var loginHashes = await db.Members.Where(m => ids.Contains(m.Id)).Select(m => m.PasswordHash).ToListAsync();
         var consumptionHashes = await db.ConsumptionPasswords.Where(c => ids.Contains(c.MemberId)).Select(c => c.Hash).ToListAsync();
 
-        foreach (var (hashes, secret) in new[] { (loginHashes, MemberSession.DefaultPassword), (consumptionHashes, "258036") })
+        foreach (var (hashes, assert) in new[]
+                 {
+                     (loginHashes, (Action<string>)(hash => AssertPbkdf2Of(MemberSession.DefaultPassword, hash))),
+                     (consumptionHashes, hash => AssertDevelopmentKeyHmacOf("258036", hash)),
+                 })
         {
             Assert.Equal(2, hashes.Count);
             Assert.NotEqual(hashes[0], hashes[1]); // the same password, two salts
-            Assert.All(hashes, hash => AssertPbkdf2Of(secret, hash));
+            Assert.All(hashes, assert);
         }
+    }
+
+    [Fact]
+    public async Task Should_rehash_a_pbkdf2_consumption_password_under_the_key_on_the_next_right_entry()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        await member.SetConsumptionPasswordAsync("258036");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // What the service stored before consumption passwords moved to the keyed hash.
+            var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
+            var legacy = new Microsoft.AspNetCore.Identity.PasswordHasher<object>().HashPassword(new object(), "258036");
+            await db.ConsumptionPasswords.Where(c => c.MemberId == member.MemberId).ExecuteUpdateAsync(u => u.SetProperty(c => c.Hash, legacy));
+        }
+
+        await Problems.AssertAsync(await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("741852")),
+            HttpStatusCode.Forbidden, ReasonCodes.WrongConsumptionPassword);
+        Assert.StartsWith("AQAAAA", await StoredHashAsync(member.MemberId)); // a wrong entry changes nothing
+
+        Assert.Equal(HttpStatusCode.Created, (await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("258036"))).StatusCode);
+        AssertDevelopmentKeyHmacOf("258036", await StoredHashAsync(member.MemberId));
+        Assert.Equal(HttpStatusCode.Created, (await member.Client.PostAsJsonAsync("/api/membership/payment-authorisations", new PaymentAuthorisationRequest("258036"))).StatusCode);
+    }
+
+    private async Task<string> StoredHashAsync(Guid memberId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
+        return await db.ConsumptionPasswords.Where(c => c.MemberId == memberId).Select(c => c.Hash).SingleAsync();
+    }
+
+    /// <summary>hmac1$key id$salt$HMAC-SHA256(key, salt ‖ password), computed here apart from the code.</summary>
+    private static void AssertDevelopmentKeyHmacOf(string password, string stored)
+    {
+        Assert.DoesNotContain(password, stored);
+        var parts = stored.Split('$');
+        Assert.Equal(4, parts.Length);
+        Assert.Equal(["hmac1", MembershipOptions.DevelopmentConsumptionPasswordKeyId], parts[..2]);
+        var salt = Convert.FromBase64String(parts[2]);
+        Assert.Equal(16, salt.Length);
+        var key = System.Text.Encoding.UTF8.GetBytes(MembershipOptions.DevelopmentConsumptionPasswordKey);
+        Assert.Equal(HMACSHA256.HashData(key, salt.Concat(System.Text.Encoding.UTF8.GetBytes(password)).ToArray()), Convert.FromBase64String(parts[3]));
     }
 
     /// <summary>Identity's v3 layout: 0x01, PRF (2 = HMAC-SHA512), iterations, salt length, salt, subkey; all big-endian.</summary>

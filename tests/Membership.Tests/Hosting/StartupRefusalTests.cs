@@ -19,6 +19,7 @@ namespace Changxing.Membership.Tests.Hosting;
 public sealed class StartupRefusalTests(MembershipApiFactory factory) : IClassFixture<MembershipApiFactory>, IAsyncLifetime
 {
     private const string ProductionSigningKey = "a-production-signing-key-of-more-than-32-bytes";
+    private const string ProductionConsumptionPasswordKey = "a-production-consumption-password-key-of-more-than-32-bytes";
 
     // Production refuses the in-memory transport, so these hosts use RabbitMQ, in a virtual host of their own.
     private RabbitMqVirtualHost _virtualHost = null!;
@@ -53,6 +54,14 @@ public sealed class StartupRefusalTests(MembershipApiFactory factory) : IClassFi
     }
 
     [Fact]
+    public void Should_refuse_to_start_in_production_with_the_development_consumption_password_key()
+    {
+        var error = StartupError("Production", ("Membership:UseDevelopmentVerifiers", "true"),
+            ("Membership:ConsumptionPasswordKeys:2026a", MembershipOptions.DevelopmentConsumptionPasswordKey));
+        Assert.Contains("development consumption password key is refused in Production", error);
+    }
+
+    [Fact]
     public async Task Should_start_in_production_without_development_shortcuts_and_seed_a_staff_account_with_a_real_password()
     {
         await using var production = InEnvironment("Production", ("Membership:UseDevelopmentVerifiers", "true"),
@@ -74,6 +83,7 @@ public sealed class StartupRefusalTests(MembershipApiFactory factory) : IClassFi
             b.UseSetting("RabbitMq:VirtualHost", _virtualHost.Name);
             b.UseSetting("Auth:SigningKey", ProductionSigningKey);
             b.UseSetting("Membership:PassengerKeySecret", "a-production-passenger-key-of-more-than-32-bytes");
+            b.UseSetting("Membership:ConsumptionPasswordKeys:2026a", ProductionConsumptionPasswordKey);
             foreach (var (key, value) in settings)
             {
                 b.UseSetting(key, value);
