@@ -10,7 +10,7 @@ using Spectre.Console;
 namespace Changxing.Bench.Load;
 
 /// <summary>
-/// <c>load [--quick] [--providers sqlite,postgres] [--members 80] [--rates 1,2,3,4,6,...] [--step-seconds 30]
+/// <c>load [--quick] [--providers sqlite,postgres] [--members 80] [--rates 1,2,3,4,6,...] [--closed 16,32,...] [--step-seconds 30]
 /// [--results DIR] [--chart PNG] [--chart-from a.json,b.json]</c>: per provider, the four real services on free ports
 /// over a throw-away RabbitMQ virtual host; a seeded population; the raw bus ceiling; search straight to Ticketing
 /// and through the gateway; then a ramp of open-loop redemption steps through the gateway until p99 from submission
@@ -93,6 +93,7 @@ public static class LoadBenchmark
                 {
                     Members = settings.Members,
                     RedemptionsPerMember = (int)Math.Ceiling((double)settings.MostRedemptions / settings.Members),
+                    Concurrency = settings.SeedConcurrency,
                 };
                 using var population = await Population.SeedAsync(system, options, new InlineProgress<SeedingProgress>(p =>
                 {
@@ -140,24 +141,30 @@ public static class LoadBenchmark
         }
 
         var steps = new List<LoadStepReport>();
-        foreach (var rate in settings.Rates)
+        var closed = settings.Closed.Count > 0;
+        foreach (var offered in closed ? settings.Closed.Select(c => (double)c) : settings.Rates)
         {
-            var task = ctx.AddTask($"{rate,3:0.#}/s", maxValue: rate * settings.StepLength.TotalSeconds);
+            var label = closed ? $"{offered,3:0} members" : $"{offered,3:0.#}/s";
+            var task = ctx.AddTask(label, maxValue: settings.StepLength.TotalSeconds);
             var before = sampler.Mark();
-            var result = await load.RunAtRateAsync(rate, settings.StepLength, new InlineProgress<LoadProgress>(p =>
+            var stepWatch = System.Diagnostics.Stopwatch.StartNew();
+            var progress = new InlineProgress<LoadProgress>(p =>
             {
-                task.Value = Math.Min(p.Started, task.MaxValue);
-                task.Description = $"{rate,3:0.#}/s: {p.Started} started, {p.InFlight} in flight, {p.Completed} completed, {p.Failed} failed";
-            }));
+                task.Value = Math.Min(stepWatch.Elapsed.TotalSeconds, task.MaxValue);
+                task.Description = $"{label}: {p.Started} started, {p.InFlight} in flight, {p.Completed} completed, {p.Failed} failed";
+            });
+            var result = closed
+                ? await load.RunConcurrentAsync((int)offered, settings.StepLength, progress)
+                : await load.RunAtRateAsync(offered, settings.StepLength, progress);
             var step = LoadStepReport.Of(result, before, sampler.Mark(), LoadAverage()[0]);
             steps.Add(step);
-            task.Description = $"{rate,3:0.#}/s: {step.CompletedPerSecond:0.0} completed/s, p50 {step.SubmissionToTicketMs.P50:0} ms, p99 {step.SubmissionToTicketMs.P99:0} ms, {step.Failed} failed";
+            task.Description = $"{label}: {step.CompletedPerSecond:0.0} completed/s, p50 {step.SubmissionToTicketMs.P50:0} ms, p99 {step.SubmissionToTicketMs.P99:0} ms, {step.Failed} failed";
             task.Value = task.MaxValue;
 
             // Two steps in a row over the limit (one alone may be this shared machine's noise) show the knee on the
             // chart; saturation or failures end the ramp at once.
             var overLimit = steps.TakeLast(2).Count(s => s.SubmissionToTicketMs.P99 > settings.P99LimitMs);
-            if (overLimit == 2 || step.Failed > step.Started / 10 || step.CompletedPerSecond < rate * 0.8 || step.RanOutOfMembers)
+            if (overLimit == 2 || step.Failed > step.Started / 10 || (!closed && step.CompletedPerSecond < offered * 0.8) || step.RanOutOfMembers)
             {
                 break;
             }
@@ -190,11 +197,11 @@ public static class LoadBenchmark
     private static void Print(LoadReport report, double p99LimitMs)
     {
         AnsiConsole.Write(new Rule($"[bold]{report.Provider}[/]: {report.Members} members on {report.Runs} runs"));
-        var table = new Table().AddColumns("offered/s", "started", "completed/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "authorise p50 ms", "failed", "failures", "CPU (cores)", "machine busy", "load 1m");
+        var table = new Table().AddColumns("offered", "started", "completed/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "authorise p50 ms", "failed", "failures", "CPU (cores)", "machine busy", "load 1m");
         foreach (var s in report.Steps)
         {
             table.AddRow(
-                s.OfferedPerSecond.ToString("0.#", CultureInfo.InvariantCulture),
+                s.Offered,
                 s.Started.ToString(CultureInfo.InvariantCulture),
                 s.CompletedPerSecond.ToString("0.0", CultureInfo.InvariantCulture),
                 s.SubmissionToTicketMs.P50.ToString("0", CultureInfo.InvariantCulture),
@@ -212,14 +219,14 @@ public static class LoadBenchmark
         AnsiConsole.Write(table);
         foreach (var s in report.Steps)
         {
-            AnsiConsole.MarkupLine(Markup.Escape($"{s.OfferedPerSecond:0.#}/s median ms per stage: " + string.Join(", ", s.MedianStageMs.Select(m => $"{m.Key} {m.Value:0}"))));
-            AnsiConsole.MarkupLine(Markup.Escape($"{s.OfferedPerSecond:0.#}/s CPU ms per redemption: " + string.Join(", ", s.CpuMsPerRedemption.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:0}"))));
+            AnsiConsole.MarkupLine(Markup.Escape($"{s.Offered} median ms per stage: " + string.Join(", ", s.MedianStageMs.Select(m => $"{m.Key} {m.Value:0}"))));
+            AnsiConsole.MarkupLine(Markup.Escape($"{s.Offered} CPU ms per redemption: " + string.Join(", ", s.CpuMsPerRedemption.OrderByDescending(c => c.Value).Select(c => $"{c.Key} {c.Value:0}"))));
         }
 
         var within = report.LastWithinLimit(p99LimitMs);
         AnsiConsole.MarkupLine(within is null
             ? $"No step kept p99 within {p99LimitMs:0} ms without failures."
-            : $"Highest step with p99 ≤ {p99LimitMs:0} ms and no failure: offered {within.OfferedPerSecond:0.#}/s, completed {within.CompletedPerSecond:0.0}/s.");
+            : $"Highest step with p99 ≤ {p99LimitMs:0} ms and no failure: offered {within.Offered}, completed {within.CompletedPerSecond:0.0}/s.");
         AnsiConsole.MarkupLine($"Bus ceiling {report.BusCeiling.ConsumedPerSecond:N0} msg/s; best step x {LoadReport.MessagesPerRedemption} messages = {report.BusShare:P1} of it.");
         AnsiConsole.MarkupLine($"Search: direct {report.Search.MedianDirect:N0} req/s, gateway {report.Search.MedianGateway:N0} req/s, gateway/direct {report.Search.Ratio:0.00}.");
         AnsiConsole.MarkupLine("Peak working set (MiB): " + string.Join(", ", report.PeakWorkingSetMb.Select(p => $"{p.Key} {p.Value:0}")));

@@ -10,6 +10,15 @@ public sealed record LoadSettings
     public required bool Quick { get; init; }
     public required int Members { get; init; }
     public required IReadOnlyList<double> Rates { get; init; }
+
+    /// <summary>
+    /// Closed-loop steps instead of the open-loop ramp (<c>--closed 16,32,64</c>): that many members redeem back to
+    /// back, as fast as the system goes; each step's "offered" is the number of members.
+    /// </summary>
+    public IReadOnlyList<int> Closed { get; init; } = [];
+
+    /// <summary>Members seeded at once (<c>--seed-concurrency</c>).</summary>
+    public int SeedConcurrency { get; init; } = 16;
     public required TimeSpan StepLength { get; init; }
     /// <summary>
     /// Redemptions at <see cref="WarmUpRate"/> before the ramp, not counted: the services' first redemptions pay for
@@ -45,6 +54,8 @@ public sealed record LoadSettings
             Members = int.Parse(Text(args, "--members") ?? (quick ? "16" : "80"), CultureInfo.InvariantCulture),
             Rates = (Text(args, "--rates") ?? (quick ? "2,4" : "1,2,3,4,6,8,12,16,24,32"))
                 .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList(),
+            Closed = Text(args, "--closed")?.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList() ?? [],
+            SeedConcurrency = int.Parse(Text(args, "--seed-concurrency") ?? "16", CultureInfo.InvariantCulture),
             StepLength = TimeSpan.FromSeconds(double.Parse(Text(args, "--step-seconds") ?? (quick ? "8" : "30"), CultureInfo.InvariantCulture)),
             WarmUpLength = TimeSpan.FromSeconds(double.Parse(Text(args, "--warmup-seconds") ?? (quick ? "5" : "40"), CultureInfo.InvariantCulture)),
             BusLength = TimeSpan.FromSeconds(quick ? 3 : 10),
@@ -58,8 +69,12 @@ public sealed record LoadSettings
         };
     }
 
-    /// <summary>Redemptions the warm-up and the ramp may start at most: every step at its rate, with a tenth to spare.</summary>
-    public long MostRedemptions => (long)Math.Ceiling(((Rates.Sum() * StepLength.TotalSeconds) + (WarmUpRate * WarmUpLength.TotalSeconds)) * 1.1);
+    /// <summary>
+    /// Redemptions the warm-up and the steps may start at most, with a tenth to spare: every open-loop step at its
+    /// rate; a closed-loop member redeems at most once a second (it reads its redemption once a second until done).
+    /// </summary>
+    public long MostRedemptions => (long)Math.Ceiling((((Closed.Count > 0 ? Closed.Sum() : Rates.Sum()) * StepLength.TotalSeconds)
+        + (WarmUpRate * WarmUpLength.TotalSeconds)) * 1.1);
 
     private static string? Text(string[] args, string name)
     {

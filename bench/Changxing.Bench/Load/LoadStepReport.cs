@@ -25,8 +25,12 @@ public sealed record LoadStepReport(
     IReadOnlyDictionary<string, double> CpuMsPerRedemption,
     double MachineBusy,
     double LoadAverage1m,
-    bool RanOutOfMembers)
+    bool RanOutOfMembers,
+    string? Mode = "open")
 {
+    /// <summary>"8/s" for an open-loop step, "closed 64" for 64 members redeeming back to back.</summary>
+    public string Offered => Mode == "closed" ? $"closed {OfferedPerSecond:0}" : $"{OfferedPerSecond:0.#}/s";
+
     public static LoadStepReport Of(LoadStepResult step, CpuMark before, CpuMark after, double loadAverage) => new(
         step.Offered,
         step.Duration.TotalSeconds,
@@ -45,5 +49,6 @@ public sealed record LoadStepReport(
         after.MillisecondsPer(before, step.Started),
         after.MachineBusySince(before),
         loadAverage,
-        step.RanOutOfMembers);
+        step.RanOutOfMembers,
+        step.Mode);
 }
