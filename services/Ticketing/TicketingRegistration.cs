@@ -28,6 +28,8 @@ public static class TicketingRegistration
         services.AddScoped<RunLocks>();
         services.AddScoped<SeatInventory>();
         services.AddScoped<TicketOffice>();
+        services.AddScoped<IRedemptionTicketIssuer>(sp => sp.GetRequiredService<TicketOffice>());
+        services.AddScoped<IssueRedemptionTicketActivity>();
         services.AddScoped<RunCalendar>();
         services.AddScoped<ReferenceDataSeeder>();
         return services;

@@ -23,8 +23,8 @@ public sealed class MalformedMessageSpecs(SystemUnderTest system, ITestOutputHel
             "{\"memberId\":\"not-a-guid\",\"displayName\":42,\"birthDate\":\"1990-02-30\",\"activatedAt\":true}"),
         ("authorise-redemption", "urn:message:Changxing.Contracts.Membership:AuthoriseRedemption",
             "{\"redemptionId\":12,\"memberId\":[],\"beneficiaryId\":{},\"authorisationCode\":false}"),
-        ("hold-seat", "urn:message:Changxing.Contracts.Ticketing:HoldSeat",
-            "{\"redemptionId\":\"x\",\"memberId\":\"y\",\"trainNumber\":1e400,\"travelDate\":\"9999-99-99\",\"fromStation\":null,\"toStation\":[],\"seatClass\":-1,\"passengerKey\":{}}"),
+        ("release-seat", "urn:message:Changxing.Contracts.Ticketing:ReleaseSeat",
+            "{\"redemptionId\":\"x\",\"reason\":1e400}"),
     ];
 
     private readonly ITestOutputHelper _output = output;

@@ -8,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Changxing.Ticketing.Tests;
 
 /// <summary>
-/// The reason codes the redemption saga receives, through MassTransit's test harness. A fixture of its own: one test
-/// moves the fake clock past the hold lifetime, which <see cref="ConsumerTests"/> must not see.
+/// The reasons the redemption saga is given when no seat or ticket can be had. A fixture of its own: one test moves
+/// the fake clock past the hold lifetime, which <see cref="ConsumerTests"/> must not see.
 /// </summary>
 [Trait("Category", TestCategories.Database)]
 public class ConsumerRejectionTests(ConsumerTestHost host) : IClassFixture<ConsumerTestHost>
@@ -19,68 +19,78 @@ public class ConsumerRejectionTests(ConsumerTestHost host) : IClassFixture<Consu
     private ITestHarness Harness => host.Services.GetRequiredService<ITestHarness>();
 
     [Fact]
-    public async Task Should_reject_a_HoldSeat_with_SoldOut_when_no_seat_is_free_for_the_segment()
+    public async Task Should_refuse_a_redemption_ticket_with_SoldOut_when_no_seat_is_free_for_the_segment()
     {
         await AddRunAsync("G9311", rows: 1, letters: "A", quota: 10);
-        Assert.True((await HoldAsync("G9311", Guid.NewGuid(), "s1", "VNP", "NKH")).Is(out Response<SeatHeld>? _));
+        Assert.NotNull((await IssueAsync("G9311", Guid.NewGuid(), "s1", "VNP", "NKH")).Ticket);
 
-        var response = await HoldAsync("G9311", Guid.NewGuid(), "s2", "JGK", "AOH");
+        var outcome = await IssueAsync("G9311", Guid.NewGuid(), "s2", "JGK", "AOH");
 
-        Assert.Equal(ReasonCodes.SoldOut, Rejection(response));
+        Assert.Equal(ReasonCodes.SoldOut, outcome.Reason);
     }
 
     [Fact]
-    public async Task Should_reject_a_HoldSeat_with_PassengerAlreadyHasTicket_for_a_second_seat_on_the_run()
+    public async Task Should_refuse_a_redemption_ticket_with_PassengerAlreadyHasTicket_for_a_second_seat_on_the_run()
     {
         await AddRunAsync("G9312", rows: 2, letters: "AB", quota: 10);
-        Assert.True((await HoldAsync("G9312", Guid.NewGuid(), "same-passenger")).Is(out Response<SeatHeld>? _));
+        Assert.NotNull((await IssueAsync("G9312", Guid.NewGuid(), "same-passenger")).Ticket);
 
-        var response = await HoldAsync("G9312", Guid.NewGuid(), "same-passenger");
+        var outcome = await IssueAsync("G9312", Guid.NewGuid(), "same-passenger");
 
-        Assert.Equal(ReasonCodes.PassengerAlreadyHasTicket, Rejection(response));
+        Assert.Equal(ReasonCodes.PassengerAlreadyHasTicket, outcome.Reason);
     }
 
     [Fact]
-    public async Task Should_reject_a_HoldSeat_with_QuotaExhausted_once_the_allotment_is_used_up_though_seats_are_left()
+    public async Task Should_refuse_a_redemption_ticket_with_QuotaExhausted_once_the_allotment_is_used_up_though_seats_are_left()
     {
         await AddRunAsync("G9313", rows: 2, letters: "AB", quota: 1);
-        Assert.True((await HoldAsync("G9313", Guid.NewGuid(), "q1")).Is(out Response<SeatHeld>? _));
+        Assert.NotNull((await IssueAsync("G9313", Guid.NewGuid(), "q1")).Ticket);
 
-        var response = await HoldAsync("G9313", Guid.NewGuid(), "q2");
+        var outcome = await IssueAsync("G9313", Guid.NewGuid(), "q2");
 
-        Assert.Equal(ReasonCodes.QuotaExhausted, Rejection(response));
+        Assert.Equal(ReasonCodes.QuotaExhausted, outcome.Reason);
     }
 
     [Fact]
-    public async Task Should_reject_IssueTicket_with_HoldExpired_30_minutes_after_the_hold_and_answer_a_repeated_HoldSeat_the_same()
+    public async Task Should_refuse_the_ticket_with_HoldExpired_for_a_seat_held_without_a_ticket_for_30_minutes()
     {
         await AddRunAsync("G9314", rows: 2, letters: "AB", quota: 10);
         var redemption = Guid.NewGuid();
-        Assert.True((await HoldAsync("G9314", redemption, "x1")).Is(out Response<SeatHeld>? _));
+        Assert.NotNull((await HoldAsync("G9314", redemption, "x1")).Hold);
 
         host.Clock.Advance(TimeSpan.FromMinutes(30));
-        var issue = await Harness.GetRequestClient<IssueTicket>().GetResponse<TicketIssued, TicketIssueRejected>(
-            new IssueTicket(redemption, Guid.NewGuid(), "郑一", "1101**********0005", 55300));
-        var repeat = await HoldAsync("G9314", redemption, "x1");
+        var outcome = await IssueAsync("G9314", redemption, "x1");
 
-        Assert.True(issue.Is(out Response<TicketIssueRejected>? rejected));
-        Assert.Equal(ReasonCodes.HoldExpired, rejected!.Message.Reason);
-        Assert.Equal(ReasonCodes.HoldExpired, Rejection(repeat));
+        Assert.Equal(ReasonCodes.HoldExpired, outcome.Reason);
     }
 
     [Fact]
-    public async Task Should_answer_a_HoldSeat_repeated_after_the_release_with_HoldAlreadyReleased_and_no_seat()
+    public async Task Should_refuse_the_ticket_with_HoldAlreadyReleased_after_the_release_and_give_the_seat_to_someone_else()
     {
         await AddRunAsync("G9315", rows: 1, letters: "A", quota: 10);
         var redemption = Guid.NewGuid();
-        Assert.True((await HoldAsync("G9315", redemption, "r1")).Is(out Response<SeatHeld>? _));
+        Assert.NotNull((await HoldAsync("G9315", redemption, "r1")).Hold);
         await Harness.GetRequestClient<ReleaseSeat>().GetResponse<SeatReleased>(new ReleaseSeat(redemption, "PointsReservationRejected"));
 
-        var repeat = await HoldAsync("G9315", redemption, "r1");
-        var other = await HoldAsync("G9315", Guid.NewGuid(), "r2");
+        var repeat = await IssueAsync("G9315", redemption, "r1");
+        var other = await IssueAsync("G9315", Guid.NewGuid(), "r2");
 
-        Assert.Equal(ReasonCodes.HoldAlreadyReleased, Rejection(repeat));
-        Assert.True(other.Is(out Response<SeatHeld>? _), "the released seat is free for someone else");
+        Assert.Equal(ReasonCodes.HoldAlreadyReleased, repeat.Reason);
+        Assert.NotNull(other.Ticket);
+    }
+
+    [Fact]
+    public async Task Should_not_answer_a_voided_redemption_ticket_as_issued()
+    {
+        await AddRunAsync("G9316", rows: 1, letters: "A", quota: 10);
+        var redemption = Guid.NewGuid();
+        Assert.NotNull((await IssueAsync("G9316", redemption, "v1")).Ticket);
+        await Harness.GetRequestClient<VoidTicket>().GetResponse<TicketVoided>(new VoidTicket(redemption, "CaptureRefused"));
+
+        var repeat = await IssueAsync("G9316", redemption, "v1");
+
+        Assert.Null(repeat.Ticket);
+        Assert.Equal(ReasonCodes.HoldAlreadyReleased, repeat.Reason);
     }
 
     /// <summary>A Beijing South–Shanghai Hongqiao test train with a second-class "兑" quota on <see cref="Day"/>.</summary>
@@ -90,13 +100,13 @@ public class ConsumerRejectionTests(ConsumerTestHost host) : IClassFixture<Consu
         await host.AddAllotmentAsync(train, Day, "Second", quota);
     }
 
-    private Task<Response<SeatHeld, SeatHoldRejected>> HoldAsync(string train, Guid redemption, string passenger, string from = "VNP", string to = "AOH") =>
-        Harness.GetRequestClient<HoldSeat>().GetResponse<SeatHeld, SeatHoldRejected>(
-            new HoldSeat(redemption, Guid.NewGuid(), train, Day, from, to, "Second", passenger));
+    private Task<Tickets.TicketOutcome> IssueAsync(string train, Guid redemption, string passenger, string from = "VNP", string to = "AOH") =>
+        host.InScopeAsync(sp => sp.GetRequiredService<Tickets.TicketOffice>().IssueForRedemptionAsync(
+            new Tickets.RedemptionTicketRequest(redemption, Guid.NewGuid(), train, Day, from, to, "Second", passenger, "郑一", "1101**********0005", 55300),
+            default));
 
-    private static string Rejection(Response<SeatHeld, SeatHoldRejected> response)
-    {
-        Assert.True(response.Is(out Response<SeatHoldRejected>? rejected), "expected SeatHoldRejected");
-        return rejected!.Message.Reason;
-    }
+    /// <summary>A seat held without its ticket, as the saga of an earlier version left it between two steps.</summary>
+    private Task<Inventory.HoldOutcome> HoldAsync(string train, Guid redemption, string passenger) =>
+        host.InScopeAsync(sp => sp.GetRequiredService<Inventory.SeatInventory>().HoldAsync(
+            new Inventory.HoldRequest(redemption, Guid.NewGuid(), train, Day, "VNP", "AOH", "Second", passenger), default));
 }

@@ -13,7 +13,10 @@ public sealed class ConsumerTestHost : TicketingTestHost
     protected override bool WithHarness => true;
 }
 
-/// <summary>The commands the redemption saga sends, through MassTransit's test harness.</summary>
+/// <summary>
+/// What the redemption saga asks of Ticketing's inventory: the seat and ticket it takes in its own transaction, and
+/// the compensations it sends through MassTransit's test harness.
+/// </summary>
 [Trait("Category", TestCategories.Database)]
 public class ConsumerTests(ConsumerTestHost host) : IClassFixture<ConsumerTestHost>
 {
@@ -24,44 +27,43 @@ public class ConsumerTests(ConsumerTestHost host) : IClassFixture<ConsumerTestHo
     private ITestHarness Harness => host.Services.GetRequiredService<ITestHarness>();
 
     [Fact]
-    public async Task Should_answer_a_HoldSeat_request_with_the_seat_held()
+    public async Task Should_take_a_seat_in_the_quota_and_issue_a_points_paid_ticket_for_a_redemption()
     {
         await EnsureTrainAsync();
-        var client = Harness.GetRequestClient<HoldSeat>();
+        var before = SeatsLeft();
 
-        var response = await client.GetResponse<SeatHeld, SeatHoldRejected>(Hold(Guid.NewGuid(), "c1"));
+        var outcome = await IssueAsync(Guid.NewGuid(), "c1");
 
-        Assert.True(response.Is(out Response<SeatHeld>? held));
-        Assert.Equal("05", held!.Message.Car);
-        Assert.Equal(TicketingTestHost.Start.AddMinutes(30), held.Message.ExpiresAt);
+        var ticket = Assert.IsType<Tickets.Ticket>(outcome.Ticket);
+        Assert.Equal("05", ticket.Car);
+        Assert.Equal((Contracts.PaymentMethod.Points, 55300L, 553m), (ticket.PaymentMethod, ticket.PointsPaid, ticket.Fare));
+        Assert.Equal(before - 1, SeatsLeft());
     }
 
     [Fact]
-    public async Task Should_publish_the_outcome_when_nobody_waits_for_an_answer_and_hold_one_seat_per_redemption()
+    public async Task Should_issue_one_ticket_and_take_one_seat_per_redemption_when_asked_twice()
     {
         await EnsureTrainAsync();
         var redemption = Guid.NewGuid();
+        var before = SeatsLeft();
 
-        await Harness.Bus.Publish(Hold(redemption, "c2"));
-        await Harness.Bus.Publish(Hold(redemption, "c2"));
+        var first = await IssueAsync(redemption, "c2");
+        var second = await IssueAsync(redemption, "c2");
 
-        // The harness may report itself idle before the publish lands, so poll its record instead of waiting on it.
-        await Eventually.Until(() => Task.FromResult(Harness.Published.Select<SeatHeld>().Count(m => m.Context.Message.RedemptionId == redemption) == 2));
-        Assert.Empty(Harness.Published.Select<Fault<HoldSeat>>());
-        var answers = Harness.Published.Select<SeatHeld>().Where(m => m.Context.Message.RedemptionId == redemption).Select(m => m.Context.Message).ToList();
-        Assert.Single(answers.Select(a => (a.HoldId, a.Car, a.Seat)).Distinct());
+        Assert.Equal(first.Ticket!.TicketNumber, second.Ticket!.TicketNumber);
+        Assert.Equal((first.Ticket.Car, first.Ticket.Seat), (second.Ticket.Car, second.Ticket.Seat));
+        Assert.Equal(before - 1, SeatsLeft());
     }
 
     [Fact]
-    public async Task Should_reject_a_hold_on_a_date_without_redemption_allotment()
+    public async Task Should_refuse_a_redemption_ticket_on_a_date_without_redemption_allotment()
     {
         await EnsureTrainAsync();
-        var client = Harness.GetRequestClient<HoldSeat>();
 
-        var response = await client.GetResponse<SeatHeld, SeatHoldRejected>(Hold(Guid.NewGuid(), "c3") with { TravelDate = Day.AddDays(1) });
+        var outcome = await IssueAsync(Guid.NewGuid(), "c3", Day.AddDays(1));
 
-        Assert.True(response.Is(out Response<SeatHoldRejected>? rejected));
-        Assert.Equal(ReasonCodes.NotRedeemable, rejected!.Message.Reason);
+        Assert.Null(outcome.Ticket);
+        Assert.Equal(ReasonCodes.NotRedeemable, outcome.Reason);
     }
 
     [Fact]
@@ -69,51 +71,46 @@ public class ConsumerTests(ConsumerTestHost host) : IClassFixture<ConsumerTestHo
     {
         await EnsureTrainAsync();
         var redemption = Guid.NewGuid();
-        var held = await Harness.GetRequestClient<HoldSeat>().GetResponse<SeatHeld>(Hold(redemption, "c4"));
+        var held = await host.InScopeAsync(sp => sp.GetRequiredService<Inventory.SeatInventory>().HoldAsync(
+            new Inventory.HoldRequest(redemption, Guid.NewGuid(), "G9301", Day, "VNP", "AOH", "Second", "c4"), default));
         var before = SeatsLeft();
 
         var released = await Harness.GetRequestClient<ReleaseSeat>().GetResponse<SeatReleased>(new ReleaseSeat(redemption, "PointsReservationRejected"));
         var again = await Harness.GetRequestClient<ReleaseSeat>().GetResponse<SeatReleased>(new ReleaseSeat(redemption, "PointsReservationRejected"));
 
-        Assert.Equal(held.Message.HoldId, released.Message.HoldId);
-        Assert.Equal(held.Message.HoldId, again.Message.HoldId);
+        Assert.Equal(held.Hold!.Id, released.Message.HoldId);
+        Assert.Equal(held.Hold.Id, again.Message.HoldId);
         Assert.Equal(before + 1, SeatsLeft());
     }
 
     [Fact]
-    public async Task Should_issue_a_points_paid_ticket_from_the_hold_and_free_the_seat_when_it_is_voided()
+    public async Task Should_free_the_seat_of_a_redemption_ticket_when_the_saga_voids_it()
     {
         await EnsureTrainAsync();
         var redemption = Guid.NewGuid();
-        var held = await Harness.GetRequestClient<HoldSeat>().GetResponse<SeatHeld>(Hold(redemption, "c5"));
-
-        var issued = await Harness.GetRequestClient<IssueTicket>().GetResponse<TicketIssued, TicketIssueRejected>(
-            new IssueTicket(redemption, Guid.NewGuid(), "赵六", "1101**********4321", 55300));
-        Assert.True(issued.Is(out Response<TicketIssued>? ticket));
-        Assert.Equal((held.Message.Car, held.Message.Seat), (ticket!.Message.Car, ticket.Message.Seat));
-        Assert.Equal(55300, ticket.Message.PointsPaid);
-        Assert.Equal(553m, ticket.Message.Fare);
+        var ticket = (await IssueAsync(redemption, "c5")).Ticket!;
         var before = SeatsLeft();
 
         var voided = await Harness.GetRequestClient<VoidTicket>().GetResponse<TicketVoided>(new VoidTicket(redemption, "CaptureRefused"));
 
-        Assert.Equal(ticket.Message.TicketNumber, voided.Message.TicketNumber);
+        Assert.Equal(ticket.TicketNumber, voided.Message.TicketNumber);
         Assert.Equal(before + 1, SeatsLeft());
     }
 
     [Fact]
-    public async Task Should_reject_a_hold_on_a_train_that_does_not_exist()
+    public async Task Should_refuse_a_redemption_ticket_on_a_train_that_does_not_exist()
     {
         await EnsureTrainAsync();
 
-        var response = await Harness.GetRequestClient<HoldSeat>().GetResponse<SeatHeld, SeatHoldRejected>(Hold(Guid.NewGuid(), "c6") with { TrainNumber = "G9" });
+        var outcome = await IssueAsync(Guid.NewGuid(), "c6", train: "G9");
 
-        Assert.True(response.Is(out Response<SeatHoldRejected>? rejected));
-        Assert.Equal(ReasonCodes.UnknownTrain, rejected!.Message.Reason);
+        Assert.Equal(ReasonCodes.UnknownTrain, outcome.Reason);
     }
 
-    private static HoldSeat Hold(Guid redemption, string passenger) =>
-        new(redemption, Guid.NewGuid(), "G9301", Day, "VNP", "AOH", "Second", passenger);
+    private Task<Tickets.TicketOutcome> IssueAsync(Guid redemption, string passenger, DateOnly? day = null, string train = "G9301") =>
+        host.InScopeAsync(sp => sp.GetRequiredService<Tickets.TicketOffice>().IssueForRedemptionAsync(
+            new Tickets.RedemptionTicketRequest(redemption, Guid.NewGuid(), train, day ?? Day, "VNP", "AOH", "Second", passenger, "赵六", "1101**********4321", 55300),
+            default));
 
     private int SeatsLeft()
     {

@@ -107,17 +107,15 @@ public class TicketApiTests(TicketingApiFactory factory) : IClassFixture<Ticketi
         Assert.All(t109.Cars.Where(c => c.SeatClass == "HardSleeper"), c => Assert.Equal("下中上", c.Letters));
     }
 
-    /// <summary>A "兑" allotment on the run, a redemption's seat hold, then the ticket the saga's IssueTicket would issue.</summary>
+    /// <summary>A "兑" allotment on the run, then the seat and ticket the redemption saga takes once the points are reserved.</summary>
     private async Task<TicketView> IssuePointsTicketAsync(HttpClient operatorClient, string train, DateOnly date, string passenger)
     {
         (await operatorClient.PostJsonAsync($"/api/ticketing/runs/{train}/{date:yyyy-MM-dd}/allotments", new AllotmentInput("Second", null, null, 5)))
             .EnsureSuccessStatusCode();
         var redemption = Guid.NewGuid();
         await using var scope = factory.Services.CreateAsyncScope();
-        var hold = await scope.ServiceProvider.GetRequiredService<SeatInventory>().HoldAsync(
-            new HoldRequest(redemption, Guid.NewGuid(), train, date, "VNP", "AOH", "Second", passenger), default);
-        Assert.NotNull(hold.Hold);
-        var issued = await scope.ServiceProvider.GetRequiredService<TicketOffice>().IssueAsync(redemption, "陈二", "1101**********0006", 55300, default);
+        var issued = await scope.ServiceProvider.GetRequiredService<TicketOffice>().IssueForRedemptionAsync(
+            new RedemptionTicketRequest(redemption, Guid.NewGuid(), train, date, "VNP", "AOH", "Second", passenger, "陈二", "1101**********0006", 55300), default);
         return TicketView.Of(issued.Ticket!);
     }
 }

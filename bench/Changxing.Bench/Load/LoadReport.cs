@@ -24,10 +24,10 @@ public sealed record LoadReport(
 {
     /// <summary>
     /// Messages a completed redemption publishes: RedemptionRequested, AuthoriseRedemption, RedemptionAuthorised,
-    /// ReservePoints, PointsReserved, HoldSeat, SeatHeld, IssueTicket, TicketIssued, CapturePoints, PointsCaptured,
-    /// RedemptionCompleted (consumed twice: Membership's inbox and the strike counter).
+    /// ReservePoints, PointsReserved, CapturePoints, PointsCaptured, RedemptionCompleted (consumed twice: Membership's
+    /// inbox and the strike counter). The seat and the ticket are taken inside the saga's transaction.
     /// </summary>
-    public const int MessagesPerRedemption = 12;
+    public const int MessagesPerRedemption = 8;
 
     /// <summary>The last step whose p99 from submission to ticket stayed within the limit (null: none did).</summary>
     public LoadStepReport? LastWithinLimit(double p99LimitMs) =>

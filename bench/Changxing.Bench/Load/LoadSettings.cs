@@ -8,6 +8,7 @@ public sealed record LoadSettings
 {
     public required IReadOnlyList<DatabaseProvider> Providers { get; init; }
     public required bool Quick { get; init; }
+    /// <summary>Seeded members (<c>--members</c>); by default <see cref="EnoughMembers"/>.</summary>
     public required int Members { get; init; }
     public required IReadOnlyList<double> Rates { get; init; }
 
@@ -46,13 +47,13 @@ public sealed record LoadSettings
     public static LoadSettings Parse(string[] args, string repositoryRoot)
     {
         var quick = args.Contains("--quick");
-        return new LoadSettings
+        var settings = new LoadSettings
         {
+            Members = 0,
             Providers = (Text(args, "--providers") ?? (quick ? "sqlite" : "sqlite,postgres"))
                 .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => Enum.Parse<DatabaseProvider>(p, ignoreCase: true)).ToList(),
             Quick = quick,
-            Members = int.Parse(Text(args, "--members") ?? (quick ? "16" : "80"), CultureInfo.InvariantCulture),
-            Rates = (Text(args, "--rates") ?? (quick ? "2,4" : "1,2,3,4,6,8,12,16,24,32"))
+            Rates = (Text(args, "--rates") ?? (quick ? "2,4" : "4,8,16,24,32,40,50,60,70,80"))
                 .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList(),
             Closed = Text(args, "--closed")?.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList() ?? [],
             SeedConcurrency = int.Parse(Text(args, "--seed-concurrency") ?? "16", CultureInfo.InvariantCulture),
@@ -67,7 +68,20 @@ public sealed record LoadSettings
             ServiceSettings = args.Select((a, i) => (a, i)).Where(x => x.a == "--service-setting" && x.i + 1 < args.Length)
                 .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : ""),
         };
+        return settings with
+        {
+            Members = Text(args, "--members") is { } members ? int.Parse(members, CultureInfo.InvariantCulture) : settings.EnoughMembers,
+        };
     }
+
+    /// <summary>
+    /// Members for the heaviest step: each is busy for about a second and a half per redemption (authorise, submit, then
+    /// read once a second until done), and an open-loop arrival that finds none idle is a failure of the generator, not
+    /// of the system; three per redemption a second leaves room for slow steps. Closed loop: a fifth more than the loop.
+    /// </summary>
+    public int EnoughMembers => Quick ? 16
+        : Closed.Count > 0 ? (int)Math.Ceiling(Closed.Max() * 1.2)
+        : Math.Max(80, (int)Math.Ceiling(Rates.Max() * 3));
 
     /// <summary>
     /// Redemptions the warm-up and the steps may start at most, with a tenth to spare: every open-loop step at its

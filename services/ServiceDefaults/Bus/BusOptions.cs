@@ -7,8 +7,15 @@ public sealed class BusOptions
 
     public BusTransport Transport { get; set; } = BusTransport.RabbitMq;
 
-    /// <summary>Messages fetched ahead per consumer; 16 falls behind under load on this hardware, 100 keeps up (FACTS.md).</summary>
+    /// <summary>Messages fetched ahead per receive endpoint; 16 fell behind under load on a 2-core machine, 100 kept up (docs/PERFORMANCE.md).</summary>
     public int PrefetchCount { get; set; } = 100;
+
+    /// <summary>
+    /// Messages one receive endpoint handles at once. Each holds a database connection while it runs, so this times the
+    /// endpoints of a service must stay within its connection pool (Npgsql: 100 by default); beyond a few per core,
+    /// more only queue inside the process (on SQLite, behind the single writer) instead of in the broker.
+    /// </summary>
+    public int ConcurrentMessageLimit { get; set; } = 16;
 
     /// <summary>Immediate redeliveries of a faulting message before it goes to the error queue.</summary>
     public int RetryLimit { get; set; } = 5;

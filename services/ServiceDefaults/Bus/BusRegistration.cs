@@ -18,6 +18,7 @@ public static class BusRegistration
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         RefuseInMemoryTransportOutsideTests(bus, builder.Environment);
+        RefuseNonPositiveLimits(bus);
 
         builder.Services.AddMassTransit(x =>
         {
@@ -68,6 +69,15 @@ public static class BusRegistration
         }
     }
 
+    private static void RefuseNonPositiveLimits(BusOptions bus)
+    {
+        if (bus.PrefetchCount < 1 || bus.ConcurrentMessageLimit < 1 || bus.RetryLimit < 0)
+        {
+            throw new InvalidOperationException(
+                $"Bus:PrefetchCount ({bus.PrefetchCount}) and Bus:ConcurrentMessageLimit ({bus.ConcurrentMessageLimit}) must be at least 1, Bus:RetryLimit ({bus.RetryLimit}) at least 0.");
+        }
+    }
+
     /// <summary>Carries the caller's correlation id through every message sent, published and consumed.</summary>
     public static void UseCorrelationIdFilters(this IBusFactoryConfigurator cfg, IRegistrationContext context)
     {
@@ -89,5 +99,6 @@ public static class BusRegistration
             r.Ignore<ArgumentException>();
         });
         endpoint.UseInMemoryOutbox(context);
+        endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
     }
 }

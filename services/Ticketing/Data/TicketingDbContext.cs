@@ -33,6 +33,11 @@ public abstract class TicketingDbContext(DbContextOptions options) : DbContext(o
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
+    /// <summary>Work to do once the current transaction commits (<see cref="AfterCommitInterceptor"/>).</summary>
+    internal List<Action> AfterCommit { get; } = [];
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(AfterCommitInterceptor.Instance);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TicketingDbContext).Assembly);

@@ -11,8 +11,10 @@ namespace Changxing.Ticketing.Redemptions;
 
 /// <summary>
 /// Redeeming points for a ticket (积分兑换车票), DESIGN.md section 3:
-/// Submitted → Authorising → ReservingPoints → HoldingSeat → IssuingTicket → CapturingPoints → Completed,
-/// and on any rejection or exhausted step, Compensating (void the ticket, release the seat, release the points) → Failed.
+/// Submitted → Authorising → ReservingPoints → CapturingPoints → Completed, and on any rejection or exhausted step,
+/// Compensating (void the ticket, release the seat, release the points) → Failed. The seat and the e-ticket are
+/// Ticketing's own: they are taken in the transaction that records the points reservation
+/// (<see cref="IssueRedemptionTicketActivity"/>), not sent through the broker back to this process.
 /// Every step has a durable deadline; an overdue step is re-sent (commands are idempotent by redemption id) up to
 /// <see cref="RedemptionOptions.MaxResends"/> times, then fails with StepTimedOut and compensates what may have been done
 /// (for an unanswered capture: void the ticket, then release the seat and the points, captured or not).
@@ -35,10 +37,6 @@ public sealed class RedemptionStateMachine : StepDeadlineStateMachine<Redemption
         Correlate(() => AuthorisationRejected, m => m.RedemptionId);
         Correlate(() => PointsReserved, m => m.RedemptionId);
         Correlate(() => PointsRejected, m => m.RedemptionId);
-        Correlate(() => SeatHeld, m => m.RedemptionId);
-        Correlate(() => SeatRejected, m => m.RedemptionId);
-        Correlate(() => TicketIssued, m => m.RedemptionId);
-        Correlate(() => TicketRejected, m => m.RedemptionId);
         Correlate(() => PointsCaptured, m => m.RedemptionId);
         Correlate(() => CaptureRejected, m => m.RedemptionId);
         Correlate(() => TicketVoided, m => m.RedemptionId);
@@ -92,11 +90,28 @@ public sealed class RedemptionStateMachine : StepDeadlineStateMachine<Redemption
         During(ReservingPoints,
             When(PointsReserved)
                 .Then(x => x.Saga.PointsHoldId = x.Message.HoldId)
-                .Publish(x => new HoldSeat(x.Saga.CorrelationId, x.Saga.MemberId, x.Saga.TrainNumber, x.Saga.TravelDate,
-                    x.Saga.FromStation, x.Saga.ToStation, x.Saga.SeatClass, x.Saga.PassengerKey!))
-                .StartStepDeadline(RedemptionSteps.HoldSeat, timeout)
-                .TransitionTo(HoldingSeat)
-                .Then(x => Record(x, "PointsReserved", $"hold {x.Message.HoldId}, {x.Message.Points} points")),
+                .Activity(a => a.OfType<IssueRedemptionTicketActivity>())
+                .IfElse(x => x.Saga.TicketNumber is not null,
+                    issued => issued
+                        .Publish(x => new CapturePoints(x.Saga.CorrelationId, x.Saga.MemberId))
+                        .StartStepDeadline(RedemptionSteps.CapturePoints, timeout)
+                        .TransitionTo(CapturingPoints)
+                        .Then(x =>
+                        {
+                            Record(x, "PointsReserved", $"hold {x.Message.HoldId}, {x.Message.Points} points");
+                            Record(x, "SeatHeld", $"car {x.Saga.Car} seat {x.Saga.Seat}, hold {x.Saga.SeatHoldId}");
+                            Record(x, "TicketIssued", $"ticket {x.Saga.TicketNumber}");
+                        }),
+                    refused => refused
+                        .Then(x =>
+                        {
+                            var outcome = x.GetPayload<Tickets.TicketOutcome>();
+                            SetFailure(x.Saga, outcome.Reason!, outcome.Detail!);
+                            Record(x, "PointsReserved", $"hold {x.Message.HoldId}, {x.Message.Points} points");
+                            Record(x, "SeatRejected", $"{outcome.Reason}: {outcome.Detail}");
+                            PlanCompensation(x.Saga, pointsMayBeHeld: true, seatMayBeHeld: false, ticketMayExist: false);
+                        })
+                        .ThenAsync(CompensateOrFail)),
             When(PointsRejected)
                 .Then(x => SetFailure(x.Saga, x.Message.Reason, x.Message.Detail))
                 .Then(x => Record(x, "PointsRejected", $"{x.Message.Reason}: {x.Message.Detail}"))
@@ -105,47 +120,19 @@ public sealed class RedemptionStateMachine : StepDeadlineStateMachine<Redemption
             ResendWhenOverdue(x => new ReservePoints(x.Saga.CorrelationId, x.Saga.MemberId, x.Saga.Points)),
             FailWhenExhausted(pointsMayBeHeld: true, seatMayBeHeld: false, ticketMayExist: false));
 
-        During(HoldingSeat,
-            When(SeatHeld)
+        // Redemptions stored by a version that held the seat and issued the ticket through the broker, and caught
+        // in between by the upgrade: nothing answers those steps any more, so when their deadline passes they fail
+        // and give back whatever may have been taken.
+        During(HoldingSeat, IssuingTicket,
+            When(StepOverdue, x => x.IsCurrentDeadline())
                 .Then(x =>
                 {
-                    x.Saga.SeatHoldId = x.Message.HoldId;
-                    x.Saga.Car = x.Message.Car;
-                    x.Saga.Seat = x.Message.Seat;
+                    SetFailure(x.Saga, ReasonCodes.StepTimedOut, $"No answer to {x.Message.Step} after {x.Message.Attempt} attempts.");
+                    x.Saga.AuthorisationCode = null;
+                    Record(x, "StepTimedOut", x.Message.Step);
+                    PlanCompensation(x.Saga, pointsMayBeHeld: true, seatMayBeHeld: true, ticketMayExist: true);
                 })
-                .Publish(x => new IssueTicket(x.Saga.CorrelationId, x.Saga.MemberId, x.Saga.PassengerName!, x.Saga.PassengerIdMasked!, x.Saga.Points))
-                .StartStepDeadline(RedemptionSteps.IssueTicket, timeout)
-                .TransitionTo(IssuingTicket)
-                .Then(x => Record(x, "SeatHeld", $"car {x.Message.Car} seat {x.Message.Seat}, hold {x.Message.HoldId}")),
-            When(SeatRejected)
-                .Then(x => SetFailure(x.Saga, x.Message.Reason, x.Message.Detail))
-                .Then(x => Record(x, "SeatRejected", $"{x.Message.Reason}: {x.Message.Detail}"))
-                .Then(x => PlanCompensation(x.Saga, pointsMayBeHeld: true, seatMayBeHeld: false, ticketMayExist: false))
-                .ThenAsync(CompensateOrFail),
-            ResendWhenOverdue(x => new HoldSeat(x.Saga.CorrelationId, x.Saga.MemberId, x.Saga.TrainNumber, x.Saga.TravelDate,
-                x.Saga.FromStation, x.Saga.ToStation, x.Saga.SeatClass, x.Saga.PassengerKey!)),
-            FailWhenExhausted(pointsMayBeHeld: true, seatMayBeHeld: true, ticketMayExist: false));
-
-        During(IssuingTicket,
-            When(TicketIssued)
-                .Then(x =>
-                {
-                    x.Saga.TicketNumber = x.Message.TicketNumber;
-                    x.Saga.DepartsAt = x.Message.DepartsAt;
-                    x.Saga.Car = x.Message.Car;
-                    x.Saga.Seat = x.Message.Seat;
-                })
-                .Publish(x => new CapturePoints(x.Saga.CorrelationId, x.Saga.MemberId))
-                .StartStepDeadline(RedemptionSteps.CapturePoints, timeout)
-                .TransitionTo(CapturingPoints)
-                .Then(x => Record(x, "TicketIssued", $"ticket {x.Message.TicketNumber}")),
-            When(TicketRejected)
-                .Then(x => SetFailure(x.Saga, x.Message.Reason, x.Message.Detail))
-                .Then(x => Record(x, "TicketRejected", $"{x.Message.Reason}: {x.Message.Detail}"))
-                .Then(x => PlanCompensation(x.Saga, pointsMayBeHeld: true, seatMayBeHeld: true, ticketMayExist: false))
-                .ThenAsync(CompensateOrFail),
-            ResendWhenOverdue(x => new IssueTicket(x.Saga.CorrelationId, x.Saga.MemberId, x.Saga.PassengerName!, x.Saga.PassengerIdMasked!, x.Saga.Points)),
-            FailWhenExhausted(pointsMayBeHeld: true, seatMayBeHeld: true, ticketMayExist: true));
+                .ThenAsync(CompensateOrFail));
 
         During(CapturingPoints,
             When(PointsCaptured)
@@ -194,17 +181,13 @@ public sealed class RedemptionStateMachine : StepDeadlineStateMachine<Redemption
                 .ThenAsync(x => x.Saga.TicketVoidPending ? x.Publish(new VoidTicket(x.Saga.CorrelationId, x.Saga.FailureReason!)) : SendReleases(x))
                 .RestartStepDeadline(_options.CompensationRetryInterval));
 
-        // A hold that arrives after the redemption gave up is released at once; anything else late is only noted.
-        DuringAny(
-            When(PointsReserved, x => x.Saga.CurrentState is nameof(Compensating) or nameof(Failed))
+        // A points hold that arrives after the redemption gave up is released at once; anything else late is only noted.
+        // Bound to the states the event finds, not a DuringAny condition: the PointsReserved that itself ends in
+        // Compensating (no seat) must not count as late.
+        During(Compensating, Failed,
+            When(PointsReserved)
                 .Then(x => Record(x, "LatePointsHoldReleased", x.Message.HoldId.ToString()))
-                .Publish(x => new ReleasePoints(x.Saga.CorrelationId, x.Saga.MemberId, "late hold after failure")),
-            When(SeatHeld, x => x.Saga.CurrentState is nameof(Compensating) or nameof(Failed))
-                .Then(x => Record(x, "LateSeatHoldReleased", x.Message.HoldId.ToString()))
-                .Publish(x => new ReleaseSeat(x.Saga.CorrelationId, "late hold after failure")),
-            When(TicketIssued, x => x.Saga.CurrentState is nameof(Compensating) or nameof(Failed))
-                .Then(x => Record(x, "LateTicketVoided", x.Message.TicketNumber))
-                .Publish(x => new VoidTicket(x.Saga.CorrelationId, "late ticket after failure")));
+                .Publish(x => new ReleasePoints(x.Saga.CorrelationId, x.Saga.MemberId, "late hold after failure")));
 
         // Every other late or duplicate reply (e.g. a second PointsReserved while holding the seat) changes nothing.
         OnUnhandledEvent(x => x.Ignore());
@@ -213,6 +196,7 @@ public sealed class RedemptionStateMachine : StepDeadlineStateMachine<Redemption
     public State Submitted { get; private set; } = null!;
     public State Authorising { get; private set; } = null!;
     public State ReservingPoints { get; private set; } = null!;
+    /// <summary>Only redemptions stored by an earlier version are in these two states (see above).</summary>
     public State HoldingSeat { get; private set; } = null!;
     public State IssuingTicket { get; private set; } = null!;
     public State CapturingPoints { get; private set; } = null!;
@@ -225,10 +209,6 @@ public sealed class RedemptionStateMachine : StepDeadlineStateMachine<Redemption
     public Event<RedemptionAuthorisationRejected> AuthorisationRejected { get; private set; } = null!;
     public Event<PointsReserved> PointsReserved { get; private set; } = null!;
     public Event<PointsReservationRejected> PointsRejected { get; private set; } = null!;
-    public Event<SeatHeld> SeatHeld { get; private set; } = null!;
-    public Event<SeatHoldRejected> SeatRejected { get; private set; } = null!;
-    public Event<TicketIssued> TicketIssued { get; private set; } = null!;
-    public Event<TicketIssueRejected> TicketRejected { get; private set; } = null!;
     public Event<PointsCaptured> PointsCaptured { get; private set; } = null!;
     public Event<PointsCaptureRejected> CaptureRejected { get; private set; } = null!;
     public Event<TicketVoided> TicketVoided { get; private set; } = null!;

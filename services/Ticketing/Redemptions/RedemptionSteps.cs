@@ -6,6 +6,7 @@ public static class RedemptionSteps
     public const string Submit = "submit";
     public const string Authorise = "authorise";
     public const string ReservePoints = "reserve-points";
+    /// <summary>Steps of earlier versions, still found on their unfinished rows: the seat and ticket now come with ReservePoints' answer.</summary>
     public const string HoldSeat = "hold-seat";
     public const string IssueTicket = "issue-ticket";
     public const string CapturePoints = "capture-points";

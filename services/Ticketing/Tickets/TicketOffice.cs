@@ -8,39 +8,45 @@ using Microsoft.EntityFrameworkCore;
 namespace Changxing.Ticketing.Tickets;
 
 /// <summary>E-tickets: issued from a redemption's hold, sold for money, voided, and completed at the gates.</summary>
-public sealed class TicketOffice(TicketingDbContext db, RunLocks locks, SeatInventory inventory, TimeProvider clock)
+public sealed class TicketOffice(TicketingDbContext db, RunLocks locks, SeatInventory inventory, TimeProvider clock) : IRedemptionTicketIssuer
 {
-    /// <summary>Turns the redemption's hold into a points-paid ticket. A repeated request gets the same ticket.</summary>
-    public async Task<TicketOutcome> IssueAsync(Guid redemptionId, string passengerName, string passengerIdMasked, long pointsPaid, CancellationToken cancellationToken)
+    /// <summary>
+    /// Holds a seat inside the "兑" quota and turns it into a points-paid ticket under one lock of the run. Inside the
+    /// saga's transaction this joins it, so the seat, the ticket and the saga's next step commit together.
+    /// </summary>
+    public async Task<TicketOutcome> IssueForRedemptionAsync(RedemptionTicketRequest request, CancellationToken cancellationToken)
     {
-        if (await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.RedemptionId == redemptionId, cancellationToken) is { } issued)
+        if (await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.RedemptionId == request.RedemptionId, cancellationToken) is { } issued)
         {
-            return TicketOutcome.Issued(issued);
+            return Repeat(issued);
         }
 
-        var hold = await db.SeatHolds.AsNoTracking().FirstOrDefaultAsync(h => h.RedemptionId == redemptionId, cancellationToken);
-        if (hold is null)
+        var hold = new HoldRequest(request.RedemptionId, request.MemberId, request.TrainNumber, request.TravelDate,
+            request.FromStation, request.ToStation, request.SeatClass, request.PassengerKey);
+        var target = await inventory.ResolveAsync(hold, cancellationToken);
+        if (target.Rejection is { } rejection)
         {
-            return TicketOutcome.Rejected(ReasonCodes.HoldNotFound, "This redemption holds no seat.");
+            return TicketOutcome.Rejected(rejection.Reason!, rejection.Detail!);
         }
 
-        return await locks.ExecuteAsync(hold.RunId, async run =>
+        return await locks.ExecuteAsync(target.RunId, async run =>
         {
-            if (await run.Db.Tickets.FirstOrDefaultAsync(t => t.RedemptionId == redemptionId, cancellationToken) is { } raced)
+            if (await run.Db.Tickets.FirstOrDefaultAsync(t => t.RedemptionId == request.RedemptionId, cancellationToken) is { } raced)
             {
-                return TicketOutcome.Issued(raced);
+                return Repeat(raced);
             }
 
-            await inventory.ExpireDueAsync(run, cancellationToken);
-            var current = await run.Db.SeatHolds.SingleAsync(h => h.Id == hold.Id, cancellationToken);
-            return current.Status switch
-            {
-                HoldStatus.Held => TicketOutcome.Issued(Issue(run, current, passengerName, passengerIdMasked, PaymentMethod.Points, pointsPaid)),
-                HoldStatus.Expired => TicketOutcome.Rejected(ReasonCodes.HoldExpired, $"The seat hold expired at {current.ExpiresAt:u}; the seat was released."),
-                _ => TicketOutcome.Rejected(ReasonCodes.HoldNotFound, $"The seat hold was already {current.Status.ToString().ToLowerInvariant()}."),
-            };
+            var outcome = await inventory.TryHoldAsync(run, hold, cancellationToken);
+            return outcome.Hold is { Status: HoldStatus.Held } held
+                ? TicketOutcome.Issued(Issue(run, held, request.PassengerName, request.PassengerIdMasked, PaymentMethod.Points, request.PointsPaid))
+                : TicketOutcome.Rejected(outcome.Reason ?? ReasonCodes.HoldNotFound, outcome.Detail ?? $"The seat hold was already {outcome.Hold?.Status.ToString().ToLowerInvariant()}.");
         }, cancellationToken);
     }
+
+    private static TicketOutcome Repeat(Ticket ticket) =>
+        ticket.Status == TicketStatus.Voided
+            ? TicketOutcome.Rejected(ReasonCodes.HoldAlreadyReleased, $"This redemption's ticket {ticket.TicketNumber} was voided and its seat given back.")
+            : TicketOutcome.Issued(ticket);
 
     /// <summary>Sells a money-paid ticket: a seat held and ticketed in one step, outside any "兑" quota.</summary>
     public async Task<TicketOutcome> SellAsync(SaleRequest sale, CancellationToken cancellationToken)

@@ -42,6 +42,51 @@ public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : ICl
     }
 
     [Fact]
+    public async Task Should_take_the_seat_and_issue_the_ticket_in_the_transaction_that_records_the_points_reservation()
+    {
+        var member = Guid.NewGuid();
+        using var client = factory.CreateClientFor(member);
+        var (train, _) = await RedeemableSecondClass(client);
+        var seatsBefore = await SeatsLeft(client, train);
+        var accepted = await Submit(client, "key-ticket", Body(train)).ReadAsync<RedemptionView>(HttpStatusCode.Accepted);
+        await UntilState(client, accepted.Id, nameof(RedemptionStateMachine.Authorising));
+        var bus = factory.Services.GetRequiredService<MassTransit.IBus>();
+
+        // Membership's and Points' answers; Ticketing's own seat and ticket need no message.
+        await bus.Publish(new Contracts.Membership.RedemptionAuthorised(accepted.Id, member, "passenger-key-ticket", "张三", "1101**********1234"));
+        await UntilState(client, accepted.Id, nameof(RedemptionStateMachine.ReservingPoints));
+        await bus.Publish(new Contracts.Points.PointsReserved(accepted.Id, member, Guid.NewGuid(), accepted.Price.Points));
+        var capturing = await UntilState(client, accepted.Id, nameof(RedemptionStateMachine.CapturingPoints));
+
+        Assert.Equal(["Submitted", "Requested", "Authorised", "PointsReserved", "SeatHeld", "TicketIssued"], capturing.Timeline!.Select(e => e.Event));
+        Assert.Equal(RedemptionSteps.CapturePoints, capturing.CurrentStep);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TicketingDbContext>();
+        var ticket = await db.Tickets.AsNoTracking().SingleAsync(t => t.RedemptionId == accepted.Id);
+        Assert.Equal((capturing.TicketNumber, capturing.Car, capturing.Seat), (ticket.TicketNumber, ticket.Car, ticket.Seat));
+        Assert.Equal((PaymentMethod.Points, accepted.Price.Points), (ticket.PaymentMethod, ticket.PointsPaid));
+        Assert.Equal(Inventory.HoldStatus.Ticketed, (await db.SeatHolds.AsNoTracking().SingleAsync(h => h.RedemptionId == accepted.Id)).Status);
+        Assert.Equal(seatsBefore - 1, await SeatsLeft(client, train)); // the search read model, updated after the commit
+    }
+
+    [Fact]
+    public async Task Should_fail_and_give_everything_back_when_a_redemption_left_between_seat_and_ticket_by_an_earlier_version_is_overdue()
+    {
+        using var operatorClient = factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Operator);
+        var id = await StoreAsync("IssuingTicket", updatedAgo: TimeSpan.Zero, deadlineIn: TimeSpan.FromSeconds(30), RedemptionSteps.IssueTicket);
+
+        factory.Clock.Advance(TimeSpan.FromMinutes(1));
+        await factory.Services.GetRequiredService<StepDeadlineSweeper<RedemptionState, TicketingDbContext>>().RunOnceAsync();
+
+        var compensating = await Eventually.Until(
+            () => operatorClient.GetAsync($"/api/redemptions/{id}").ReadAsync<RedemptionView>(),
+            r => r.Timeline!.Any(e => e.Event == "CompensationStarted"),
+            because: "nothing answers an issue-ticket step any more, so its deadline fails the redemption");
+        Assert.Equal(ReasonCodes.StepTimedOut, compensating.Reason);
+        Assert.Contains("void ticket", compensating.Timeline!.Single(e => e.Event == "CompensationStarted").Detail);
+    }
+
+    [Fact]
     public async Task Should_answer_the_same_redemption_for_a_retried_key_and_409_for_a_reused_one()
     {
         using var client = factory.CreateClientFor(Guid.NewGuid());
@@ -222,6 +267,16 @@ public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : ICl
         }
 
         return client.SendAsync(request);
+    }
+
+    private static Task<RedemptionView> UntilState(HttpClient client, Guid id, string state) =>
+        Eventually.Until(() => client.GetAsync($"/api/redemptions/{id}").ReadAsync<RedemptionView>(), r => r.State == state, because: $"the saga reaches {state}");
+
+    /// <summary>Second-class seats left on the train, as search shows them.</summary>
+    private static async Task<int> SeatsLeft(HttpClient client, string train)
+    {
+        var search = await client.GetAsync($"/api/ticketing/search?from=VNP&to=AOH&date={TravelDate}").ReadAsync<SearchResponse>();
+        return search.Trains.Single(t => t.TrainNumber == train).Classes.Single(c => c.SeatClass == "Second").SeatsLeft;
     }
 
     /// <summary>A G train whose second class shows "兑" from Beijing South to Shanghai Hongqiao on the travel date.</summary>

@@ -2,6 +2,7 @@ using Changxing.Contracts.Redemptions;
 using Changxing.ServiceDefaults.Sagas;
 using Changxing.Ticketing.Redemptions;
 using Changxing.Ticketing.Redemptions.Strikes;
+using Changxing.Ticketing.Tickets;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,16 +12,18 @@ namespace Changxing.Ticketing.Tests.Redemptions;
 
 /// <summary>
 /// The redemption saga and the strike counter on MassTransit's in-memory harness with a fake clock. Tests play
-/// Membership, Points and Ticketing by publishing their replies, and assert which commands the saga sent.
+/// Membership and Points by publishing their replies and script Ticketing's seat and ticket (<see cref="Tickets"/>),
+/// and assert which commands the saga sent.
 /// </summary>
 public sealed class RedemptionHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private RedemptionHarness(ServiceProvider provider, FakeTimeProvider clock)
+    private RedemptionHarness(ServiceProvider provider, FakeTimeProvider clock, ScriptedTicketIssuer tickets)
     {
         _provider = provider;
         Clock = clock;
+        Tickets = tickets;
         Harness = provider.GetRequiredService<ITestHarness>();
         Saga = Harness.GetSagaStateMachineHarness<RedemptionStateMachine, RedemptionState>();
         Strikes = Harness.GetSagaStateMachineHarness<PaymentStrikeStateMachine, PaymentStrikeState>();
@@ -29,6 +32,9 @@ public sealed class RedemptionHarness : IAsyncDisposable
     public static readonly DateOnly TravelDate = new(2026, 3, 20);
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>Ticketing's seat and ticket, as the saga takes them once the points are reserved.</summary>
+    public ScriptedTicketIssuer Tickets { get; } = new();
 
     public ITestHarness Harness { get; }
 
@@ -41,8 +47,11 @@ public sealed class RedemptionHarness : IAsyncDisposable
     public static async Task<RedemptionHarness> StartAsync()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero));
+        var tickets = new ScriptedTicketIssuer();
         var provider = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
+            .AddSingleton<IRedemptionTicketIssuer>(tickets)
+            .AddScoped<IssueRedemptionTicketActivity>()
             .Configure<RedemptionOptions>(o => o.StepTimeout = TimeSpan.FromSeconds(30))
             .AddMassTransitTestHarness(x =>
             {
@@ -51,7 +60,7 @@ public sealed class RedemptionHarness : IAsyncDisposable
                 x.AddSagaStateMachine<PaymentStrikeStateMachine, PaymentStrikeState>();
             })
             .BuildServiceProvider(true);
-        var harness = new RedemptionHarness(provider, clock);
+        var harness = new RedemptionHarness(provider, clock, tickets);
         await harness.Harness.Start();
         return harness;
     }

@@ -16,7 +16,7 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
     [Fact]
-    public async Task Should_authorise_reserve_hold_issue_and_capture_then_complete_with_the_ticket()
+    public async Task Should_authorise_reserve_then_hold_and_ticket_in_the_same_step_capture_and_complete_with_the_ticket()
     {
         var request = RedemptionHarness.Request();
         var id = request.RedemptionId;
@@ -30,16 +30,11 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
         Assert.True(await _h.WasPublished<ReservePoints>(m => m.RedemptionId == id && m.Points == 55_300));
 
         await _h.Publish(new PointsReserved(id, request.MemberId, Guid.NewGuid(), 55_300));
-        await _h.InState(id, m => m.HoldingSeat);
-        Assert.True(await _h.WasPublished<HoldSeat>(m => m.RedemptionId == id && m.PassengerKey == "passenger-key"));
-
-        await _h.Publish(new SeatHeld(id, Guid.NewGuid(), "05", "12F", DateTimeOffset.UtcNow.AddMinutes(30)));
-        await _h.InState(id, m => m.IssuingTicket);
-        Assert.True(await _h.WasPublished<IssueTicket>(m => m.RedemptionId == id));
-
-        await _h.Publish(Issued(id, request.MemberId));
-        await _h.InState(id, m => m.CapturingPoints);
+        var capturing = await _h.InState(id, m => m.CapturingPoints);
         Assert.True(await _h.WasPublished<CapturePoints>(m => m.RedemptionId == id));
+        Assert.Equal(1, _h.Tickets.Calls);
+        Assert.Equal(("E123456789", "05", "12F"), (capturing.TicketNumber, capturing.Car, capturing.Seat));
+        Assert.Equal((RedemptionSteps.CapturePoints, 1), (capturing.DeadlineStep, capturing.DeadlineAttempt));
 
         await _h.Publish(new PointsCaptured(id, request.MemberId, Guid.NewGuid(), 55_300));
         var done = await _h.InState(id, m => m.Completed);
@@ -90,7 +85,7 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
 
         Assert.Equal(reason, failed.FailureReason);
         Assert.True(failed.IsPaymentFailure);
-        Assert.Equal(0, await _h.PublishedExactly<HoldSeat>(0, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(0, _h.Tickets.Calls);
         Assert.Equal(0, await _h.PublishedExactly<ReleasePoints>(0, m => m.RedemptionId == request.RedemptionId));
     }
 
@@ -100,12 +95,13 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
     [InlineData(ReasonCodes.PassengerAlreadyHasTicket)]
     [InlineData(ReasonCodes.NotRedeemable)]
     [InlineData(ReasonCodes.UnknownTrain)]
-    [InlineData(ReasonCodes.HoldExpired)]
+    [InlineData(ReasonCodes.HoldAlreadyReleased)]
     public async Task Should_release_the_points_hold_when_no_seat_can_be_held(string reason)
     {
-        var (request, _) = await ReachHoldingSeat();
+        var (request, _) = await ReachReservingPoints();
+        _h.Tickets.Refuse(reason);
 
-        await _h.Publish(new SeatHoldRejected(request.RedemptionId, reason, "no seat"));
+        await _h.Publish(new PointsReserved(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
         var compensating = await _h.InState(request.RedemptionId, m => m.Compensating);
         Assert.True(compensating.PointsReleasePending);
         Assert.True(await _h.WasPublished<ReleasePoints>(m => m.RedemptionId == request.RedemptionId));
@@ -116,36 +112,14 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
 
         Assert.Equal(reason, failed.FailureReason);
         Assert.True(await _h.WasPublished<RedemptionFailed>(m => m.RedemptionId == request.RedemptionId && !m.IsPaymentFailure));
-    }
-
-    [Theory]
-    [InlineData(ReasonCodes.HoldExpired)]
-    [InlineData(ReasonCodes.HoldNotFound)]
-    public async Task Should_release_seat_and_points_when_the_ticket_cannot_be_issued(string reason)
-    {
-        var request = await ReachIssuingTicket();
-
-        await _h.Publish(new TicketIssueRejected(request.RedemptionId, reason, "the seat hold is gone"));
-        await _h.InState(request.RedemptionId, m => m.Compensating);
-        Assert.True(await _h.WasPublished<ReleaseSeat>(m => m.RedemptionId == request.RedemptionId));
-        Assert.True(await _h.WasPublished<ReleasePoints>(m => m.RedemptionId == request.RedemptionId));
-
-        await _h.Publish(new SeatReleased(request.RedemptionId, Guid.NewGuid()));
-        await _h.InState(request.RedemptionId, m => m.Compensating);
-        await _h.Publish(new PointsReleased(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
-        var failed = await _h.InState(request.RedemptionId, m => m.Failed);
-
-        Assert.Equal(reason, failed.FailureReason);
-        Assert.False(failed.IsPaymentFailure);
-        Assert.Equal(0, await _h.PublishedExactly<VoidTicket>(0, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(["Requested", "Authorised", "PointsReserved", "SeatRejected", "CompensationStarted", "PointsReleased", "Failed"],
+            RedemptionTimeline.Read(failed).Select(e => e.Event));
     }
 
     [Fact]
     public async Task Should_void_the_ticket_before_releasing_anything_when_capture_is_refused()
     {
-        var request = await ReachIssuingTicket();
-        await _h.Publish(Issued(request.RedemptionId, request.MemberId));
-        await _h.InState(request.RedemptionId, m => m.CapturingPoints);
+        var request = await ReachCapturingPoints();
 
         await _h.Publish(new PointsCaptureRejected(request.RedemptionId, request.MemberId, ReasonCodes.HoldAlreadyReleased, "released by the safety net"));
         await _h.InState(request.RedemptionId, m => m.Compensating);
@@ -188,28 +162,9 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Should_release_seat_and_points_when_holding_the_seat_times_out_because_either_may_exist()
-    {
-        var (request, saga) = await ReachHoldingSeat();
-        for (var attempt = 1; attempt <= 4; attempt++)
-        {
-            await _h.Overdue(request.RedemptionId);
-        }
-
-        await _h.InState(request.RedemptionId, m => m.Compensating);
-        Assert.Equal(4, await _h.PublishedExactly<HoldSeat>(4, m => m.RedemptionId == request.RedemptionId));
-        Assert.Equal(1, await _h.PublishedExactly<ReleaseSeat>(1, m => m.RedemptionId == request.RedemptionId));
-        Assert.Equal(1, await _h.PublishedExactly<ReleasePoints>(1, m => m.RedemptionId == request.RedemptionId));
-        Assert.Equal(ReasonCodes.StepTimedOut, _h.Current(request.RedemptionId).FailureReason);
-        Assert.False(_h.Current(request.RedemptionId).IsPaymentFailure);
-    }
-
-    [Fact]
     public async Task Should_resend_an_unanswered_capture_three_times_then_void_the_ticket_before_releasing_seat_and_points()
     {
-        var request = await ReachIssuingTicket();
-        await _h.Publish(Issued(request.RedemptionId, request.MemberId));
-        await _h.InState(request.RedemptionId, m => m.CapturingPoints);
+        var request = await ReachCapturingPoints();
 
         for (var attempt = 1; attempt <= 3; attempt++)
         {
@@ -244,8 +199,9 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
     [Fact]
     public async Task Should_resend_unanswered_compensations_until_they_are_answered()
     {
-        var (request, saga) = await ReachHoldingSeat();
-        await _h.Publish(new SeatHoldRejected(request.RedemptionId, ReasonCodes.SoldOut, "sold out"));
+        var (request, _) = await ReachReservingPoints();
+        _h.Tickets.Refuse(ReasonCodes.SoldOut, "sold out");
+        await _h.Publish(new PointsReserved(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
         await _h.InState(request.RedemptionId, m => m.Compensating);
 
         await _h.Overdue(request.RedemptionId);
@@ -258,15 +214,17 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
     [Fact]
     public async Task Should_ignore_duplicate_replies_and_stale_deadlines()
     {
-        var (request, saga) = await ReachHoldingSeat();
+        var request = await ReachCapturingPoints();
+        var saga = _h.Current(request.RedemptionId);
         var staleAttempt = new Changxing.ServiceDefaults.Sagas.StepDeadlineExpired<RedemptionState>(request.RedemptionId, RedemptionSteps.ReservePoints, 1, DateTimeOffset.UtcNow);
 
         await _h.Publish(new PointsReserved(request.RedemptionId, request.MemberId, saga.PointsHoldId!.Value, 55_300));
         await _h.Publish(staleAttempt);
         await _h.Harness.InactivityTask;
 
-        Assert.Equal(nameof(RedemptionStateMachine.HoldingSeat), _h.Current(request.RedemptionId).CurrentState);
-        Assert.Equal(1, await _h.PublishedExactly<HoldSeat>(1, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(nameof(RedemptionStateMachine.CapturingPoints), _h.Current(request.RedemptionId).CurrentState);
+        Assert.Equal(1, _h.Tickets.Calls);
+        Assert.Equal(1, await _h.PublishedExactly<CapturePoints>(1, m => m.RedemptionId == request.RedemptionId));
         Assert.Equal(1, await _h.PublishedExactly<ReservePoints>(1, m => m.RedemptionId == request.RedemptionId));
         Assert.Equal(0, await _h.PublishedExactly<MassTransit.Fault>(0, _ => true));
     }
@@ -274,39 +232,39 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
     [Fact]
     public async Task Should_not_complete_twice_or_resurrect_when_replies_arrive_late()
     {
-        var request = await ReachIssuingTicket();
-        await _h.Publish(Issued(request.RedemptionId, request.MemberId));
-        await _h.InState(request.RedemptionId, m => m.CapturingPoints);
+        var request = await ReachCapturingPoints();
         await _h.Publish(new PointsCaptured(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
         await _h.InState(request.RedemptionId, m => m.Completed);
 
         await _h.Publish(new PointsCaptured(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
-        await _h.Publish(new SeatHeld(request.RedemptionId, Guid.NewGuid(), "01", "1A", DateTimeOffset.UtcNow));
+        await _h.Publish(new PointsReserved(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
         var unknown = Guid.NewGuid();
         await _h.Publish(new PointsReserved(unknown, request.MemberId, Guid.NewGuid(), 100));
 
         Assert.Equal(1, await _h.PublishedExactly<RedemptionCompleted>(1, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(1, _h.Tickets.Calls);
         Assert.Equal(0, await _h.PublishedExactly<ReleaseSeat>(0, m => m.RedemptionId == request.RedemptionId));
         Assert.Null(_h.Saga.Sagas.Contains(unknown));
         Assert.Equal(0, await _h.PublishedExactly<MassTransit.Fault>(0, _ => true));
     }
 
     [Fact]
-    public async Task Should_release_a_seat_hold_that_arrives_after_the_redemption_failed()
+    public async Task Should_release_a_points_hold_that_arrives_after_the_redemption_failed_without_taking_a_seat()
     {
-        var (request, saga) = await ReachHoldingSeat();
+        var (request, _) = await ReachReservingPoints();
         for (var attempt = 1; attempt <= 4; attempt++)
         {
             await _h.Overdue(request.RedemptionId);
         }
 
-        await _h.Publish(new SeatReleased(request.RedemptionId, null));
+        await _h.InState(request.RedemptionId, m => m.Compensating);
         await _h.Publish(new PointsReleased(request.RedemptionId, request.MemberId, null, 0));
         await _h.InState(request.RedemptionId, m => m.Failed);
 
-        await _h.Publish(new SeatHeld(request.RedemptionId, Guid.NewGuid(), "03", "7C", DateTimeOffset.UtcNow.AddMinutes(30)));
+        await _h.Publish(new PointsReserved(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
 
-        Assert.Equal(2, await _h.PublishedExactly<ReleaseSeat>(2, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(2, await _h.PublishedExactly<ReleasePoints>(2, m => m.RedemptionId == request.RedemptionId));
+        Assert.Equal(0, _h.Tickets.Calls);
         Assert.Equal(nameof(RedemptionStateMachine.Failed), _h.Current(request.RedemptionId).CurrentState);
     }
 
@@ -319,22 +277,11 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
         return (request, await _h.InState(request.RedemptionId, m => m.ReservingPoints));
     }
 
-    private async Task<(RedemptionRequested Request, RedemptionState Saga)> ReachHoldingSeat()
+    private async Task<RedemptionRequested> ReachCapturingPoints()
     {
         var (request, _) = await ReachReservingPoints();
         await _h.Publish(new PointsReserved(request.RedemptionId, request.MemberId, Guid.NewGuid(), 55_300));
-        return (request, await _h.InState(request.RedemptionId, m => m.HoldingSeat));
-    }
-
-    private async Task<RedemptionRequested> ReachIssuingTicket()
-    {
-        var (request, _) = await ReachHoldingSeat();
-        await _h.Publish(new SeatHeld(request.RedemptionId, Guid.NewGuid(), "05", "12F", DateTimeOffset.UtcNow.AddMinutes(30)));
-        await _h.InState(request.RedemptionId, m => m.IssuingTicket);
+        await _h.InState(request.RedemptionId, m => m.CapturingPoints);
         return request;
     }
-
-    private static TicketIssued Issued(Guid id, Guid memberId) =>
-        new(id, memberId, "E123456789", "G1", RedemptionHarness.TravelDate, "VNP", "AOH", new DateTimeOffset(2026, 3, 20, 0, 0, 0, TimeSpan.Zero),
-            "second", "05", "12F", "张三", 553m, 55_300);
 }
