@@ -16,7 +16,7 @@ namespace Changxing.Bench.Points;
 
 /// <summary>
 /// Reserve + capture pairs per second through the Points service's own HoldBook (member lock, EF Core, real database),
-/// with 1,000 members x 20 lots each, on SQLite and PostgreSQL. Warms up before measuring (FACTS.md: EF needs 10-20k
+/// with 1,000 members x 20 lots each, on SQLite and PostgreSQL. Warms up before measuring (docs/PERFORMANCE.md, platform facts: EF needs 10-20k
 /// transactions to reach full speed).
 /// </summary>
 public static class PointsHoldsBenchmark

@@ -4,7 +4,7 @@ namespace Changxing.Points.Data;
 
 /// <summary>
 /// SQLite has one writer per database file. Queueing writers in-process keeps the worst wait near milliseconds,
-/// where many writers spinning on busy_timeout wait seconds (FACTS.md). A no-op on the server providers.
+/// where many writers spinning on busy_timeout wait seconds (docs/PERFORMANCE.md, platform facts). A no-op on the server providers.
 /// </summary>
 public sealed class SqliteWriteGate(DatabaseSettings settings) : IDisposable
 {

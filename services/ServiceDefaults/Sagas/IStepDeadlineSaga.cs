@@ -7,7 +7,8 @@ namespace Changxing.ServiceDefaults.Sagas;
 /// survives a restart; <see cref="StepDeadlineSweeper{TSaga,TDbContext}"/> sends <see cref="StepDeadlineExpired{TSaga}"/>
 /// once the clock passes <see cref="DeadlineAt"/>, and again every <see cref="StepDeadlineOptions.ResignalAfter"/> until
 /// the saga restarts or clears the deadline. Set these through the state machine's deadline activities
-/// (<see cref="StepDeadlineActivities"/>), not by hand.
+/// (<see cref="StepDeadlineActivities"/>), or <see cref="StepDeadlineActivities.StartStep"/> for a row stored outside the
+/// machine, not by hand.
 /// </summary>
 public interface IStepDeadlineSaga : SagaStateMachineInstance
 {

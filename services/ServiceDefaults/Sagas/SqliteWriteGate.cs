@@ -5,7 +5,7 @@ namespace Changxing.ServiceDefaults.Sagas;
 
 /// <summary>
 /// One saga writer at a time per SQLite file in this process. SQLite has a single writer anyway; queueing here
-/// instead of in SQLite's busy handler keeps waits in milliseconds rather than seconds (FACTS.md measured both).
+/// instead of in SQLite's busy handler keeps waits in milliseconds rather than seconds (docs/PERFORMANCE.md, platform facts).
 /// </summary>
 internal static class SqliteWriteGate
 {

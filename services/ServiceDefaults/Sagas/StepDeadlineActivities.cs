@@ -18,7 +18,17 @@ public static class StepDeadlineActivities
         where TMessage : class
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(step);
-        return binder.Then(x => Set(x.Saga, step, 1, Now(x) + timeout));
+        return binder.Then(x => x.Saga.StartStep(step, Now(x) + timeout));
+    }
+
+    /// <summary>
+    /// The same first deadline for a saga row written outside the state machine (an API that stores the row and sends
+    /// the first step's command itself): <paramref name="step"/>, first attempt, due at <paramref name="dueAt"/>.
+    /// </summary>
+    public static void StartStep(this IStepDeadlineSaga saga, string step, DateTimeOffset dueAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(step);
+        Set(saga, step, 1, dueAt);
     }
 
     /// <summary>The current step was re-sent: next attempt, due <paramref name="timeout"/> from now.</summary>

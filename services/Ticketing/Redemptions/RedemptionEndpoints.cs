@@ -3,6 +3,7 @@ using Changxing.Contracts;
 using Changxing.Contracts.Redemptions;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Problems;
+using Changxing.ServiceDefaults.Sagas;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Redemptions.Strikes;
 using Changxing.Ticketing.Search;
@@ -31,7 +32,7 @@ public static partial class RedemptionEndpoints
 
     /// <summary>
     /// Accepts a one-way redemption: refuses at once what Ticketing can judge alone (bad input, unknown train or
-    /// station, not "兑", a return leg), prices it (fare x 100 points), stores it and starts the saga. The same
+    /// station, not "兑", a return leg), prices it (fare x 100 points), stores it and sends step 1, the authorisation. The same
     /// Idempotency-Key and body answer the same redemption; the key with another body answers 409.
     /// </summary>
     private static async Task<Results<Accepted<RedemptionView>, ProblemHttpResult>> Submit(
@@ -83,30 +84,15 @@ public static partial class RedemptionEndpoints
         }
 
         var now = clock.GetUtcNow();
-        var redemption = new RedemptionState
-        {
-            CorrelationId = id,
-            CurrentState = nameof(RedemptionStateMachine.Submitted),
-            MemberId = memberId,
-            BeneficiaryId = input.BeneficiaryId,
-            TrainNumber = quote.TrainNumber,
-            TravelDate = quote.TravelDate,
-            FromStation = quote.FromStation,
-            ToStation = quote.ToStation,
-            SeatClass = quote.SeatClass,
-            Fare = quote.Fare,
-            Points = quote.Points,
-            DepartsAt = quote.DepartsAt,
-            IdempotencyKey = idempotencyKey!,
-            RequestHash = hash,
-            AuthorisationCode = input.AuthorisationCode.Trim(),
-            CreatedAt = now,
+        var asked = new RedemptionRequested(id, memberId, input.BeneficiaryId, quote.TrainNumber, quote.TravelDate,
+            quote.FromStation, quote.ToStation, quote.SeatClass, quote.Fare, quote.Points, input.AuthorisationCode.Trim(), now);
 
-            // If the request message below is lost, this deadline starts the saga from the stored request.
-            DeadlineStep = RedemptionSteps.Submit,
-            DeadlineAttempt = 1,
-            DeadlineAt = now + options.Value.StepTimeout,
-        };
+        // Stored already waiting for step 1, whose command is sent below: a RedemptionRequested hop through the broker
+        // back into this process would cost a message and a saga transaction and protect nothing, since the step's
+        // deadline re-sends a command lost between this commit and the broker. The state is the machine's own name.
+        var redemption = new RedemptionState { CorrelationId = id, CurrentState = nameof(RedemptionStateMachine.Authorising) };
+        redemption.Describe(asked, idempotencyKey!, hash);
+        redemption.StartStep(RedemptionSteps.Authorise, now + options.Value.StepTimeout);
         RedemptionTimeline.Append(redemption, now, "Submitted", $"{quote.Points} points for {quote.TrainNumber} {quote.SeatClass} {quote.FromStation}→{quote.ToStation}");
         db.Add(redemption);
         try
@@ -123,12 +109,11 @@ public static partial class RedemptionEndpoints
 
         try
         {
-            await publish.Publish(new RedemptionRequested(id, memberId, input.BeneficiaryId, quote.TrainNumber, quote.TravelDate,
-                quote.FromStation, quote.ToStation, quote.SeatClass, quote.Fare, quote.Points, redemption.AuthorisationCode, now), cancellationToken);
+            await publish.Publish(RedemptionStateMachine.Authorise(redemption), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogRequestNotPublished(logger, id, e);
+            LogAuthorisationNotSent(logger, id, e);
         }
 
         return TypedResults.Accepted($"/api/redemptions/{id}", RedemptionView.Of(redemption, withTimeline: true));
@@ -244,6 +229,6 @@ public static partial class RedemptionEndpoints
         return TypedResults.Ok(new RedemptionPage(items.Select(r => RedemptionView.Of(r, withTimeline: false)).ToList(), number, size, total));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redemption {RedemptionId} is stored but its request could not be published; its submit deadline will start it")]
-    private static partial void LogRequestNotPublished(ILogger logger, Guid redemptionId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Redemption {RedemptionId} is stored but its authorisation could not be sent; its step deadline will send it again")]
+    private static partial void LogAuthorisationNotSent(ILogger logger, Guid redemptionId, Exception exception);
 }

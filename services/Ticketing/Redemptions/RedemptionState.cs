@@ -1,3 +1,4 @@
+using Changxing.Contracts.Redemptions;
 using Changxing.ServiceDefaults.Sagas;
 
 namespace Changxing.Ticketing.Redemptions;
@@ -60,4 +61,26 @@ public sealed class RedemptionState : IStepDeadlineSaga
     public string? DeadlineStep { get; set; }
     public int DeadlineAttempt { get; set; }
     public DateTimeOffset? DeadlineAt { get; set; }
+
+    /// <summary>
+    /// What was asked: the one place a redemption's request is written into its row, by the API that accepts it and by
+    /// the saga when a <c>RedemptionRequested</c> from another producer finds no row.
+    /// </summary>
+    public void Describe(RedemptionRequested request, string idempotencyKey, string requestHash)
+    {
+        MemberId = request.MemberId;
+        BeneficiaryId = request.BeneficiaryId;
+        TrainNumber = request.TrainNumber;
+        TravelDate = request.TravelDate;
+        FromStation = request.FromStation;
+        ToStation = request.ToStation;
+        SeatClass = request.SeatClass;
+        Fare = request.Fare;
+        Points = request.Points;
+        AuthorisationCode = request.AuthorisationCode;
+        IdempotencyKey = idempotencyKey;
+        RequestHash = requestHash;
+        CreatedAt = request.RequestedAt;
+        UpdatedAt = request.RequestedAt;
+    }
 }

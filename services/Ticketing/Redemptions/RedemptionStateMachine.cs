@@ -43,11 +43,12 @@ public sealed class RedemptionStateMachine : StepDeadlineStateMachine<Redemption
         Correlate(() => SeatReleased, m => m.RedemptionId);
         Correlate(() => PointsReleased, m => m.RedemptionId);
 
-        // The API creates the row in Submitted; the request message (or, if it was lost, the submit deadline) starts the work.
-        // A request whose row is missing (published by another producer) creates it from the message.
+        // The API stores the row already in Authorising and sends AuthoriseRedemption itself (its deadline covers a lost
+        // send). A RedemptionRequested from another producer creates the row here; rows an earlier version stored in
+        // Submitted are started by the request or, if it was lost, by the submit deadline.
         Initially(
             When(Requested)
-                .Then(x => FromRequest(x.Saga, x.Message))
+                .Then(x => x.Saga.Describe(x.Message, x.Message.RedemptionId.ToString("N"), requestHash: string.Empty))
                 .Then(x => Record(x, "Requested"))
                 .Publish(x => Authorise(x.Saga))
                 .StartStepDeadline(RedemptionSteps.Authorise, timeout)
@@ -226,25 +227,8 @@ public sealed class RedemptionStateMachine : StepDeadlineStateMachine<Redemption
             e.OnMissingInstance(m => m.Discard());
         });
 
-    private void FromRequest(RedemptionState saga, RedemptionRequested request)
-    {
-        saga.MemberId = request.MemberId;
-        saga.BeneficiaryId = request.BeneficiaryId;
-        saga.TrainNumber = request.TrainNumber;
-        saga.TravelDate = request.TravelDate;
-        saga.FromStation = request.FromStation;
-        saga.ToStation = request.ToStation;
-        saga.SeatClass = request.SeatClass;
-        saga.Fare = request.Fare;
-        saga.Points = request.Points;
-        saga.AuthorisationCode = request.AuthorisationCode;
-        saga.IdempotencyKey = request.RedemptionId.ToString("N");
-        saga.RequestHash = string.Empty;
-        saga.CreatedAt = request.RequestedAt;
-        saga.UpdatedAt = _clock.GetUtcNow();
-    }
-
-    private static AuthoriseRedemption Authorise(RedemptionState saga) =>
+    /// <summary>Step 1's command; the API sends the first one itself when it stores the redemption (RedemptionEndpoints).</summary>
+    public static AuthoriseRedemption Authorise(RedemptionState saga) =>
         new(saga.CorrelationId, saga.MemberId, saga.BeneficiaryId, saga.AuthorisationCode ?? string.Empty);
 
     private EventActivityBinder<RedemptionState, StepDeadlineExpired<RedemptionState>> ResendWhenOverdue<T>(

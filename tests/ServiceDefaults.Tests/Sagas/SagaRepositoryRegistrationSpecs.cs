@@ -8,7 +8,7 @@ namespace Changxing.ServiceDefaults.Tests.Sagas;
 [Trait("Category", TestCategories.Database)]
 public sealed class SagaRepositoryRegistrationSpecs
 {
-    // FACTS.md: the test harness can silently swap a saga's repository for the in-memory one.
+    // Measured (docs/PERFORMANCE.md, platform facts): the test harness can silently swap a saga's repository for the in-memory one.
     [Fact]
     public async Task Should_keep_sagas_in_the_database_not_in_the_in_memory_repository()
     {

@@ -33,7 +33,7 @@ public sealed record LoadStepResult(string Mode, double Offered, DateTimeOffset 
 
     /// <summary>
     /// Where the time goes: for completed redemptions, the median milliseconds from each timeline event to the next
-    /// ("Submitted→Requested" is the request crossing the bus to the saga, "Requested→Authorised" Membership's step...).
+    /// ("Submitted→Authorised" is Membership's step with the bus both ways, "Authorised→PointsReserved" Points'...).
     /// </summary>
     public IReadOnlyDictionary<string, double> MedianStageMs =>
         Outcomes.Where(o => o.Completed)

@@ -7,6 +7,7 @@ using Changxing.TestSupport;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Redemptions;
 using Changxing.Ticketing.Search;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,10 @@ public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : ICl
         var member = Guid.NewGuid();
         using var client = factory.CreateClientFor(member);
         var (train, fare) = await RedeemableSecondClass(client);
+        var sent = new TaskCompletionSource<Contracts.Membership.AuthoriseRedemption>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listener = factory.Services.GetRequiredService<MassTransit.IBus>().ConnectReceiveEndpoint($"membership-stand-in-{member:N}", e =>
+            e.Handler<Contracts.Membership.AuthoriseRedemption>(m => Task.FromResult(m.Message.MemberId == member && sent.TrySetResult(m.Message))));
+        await listener.Ready;
 
         using var response = await Submit(client, "key-accept", Body(train));
         var accepted = await response.ReadAsync<RedemptionView>(HttpStatusCode.Accepted);
@@ -36,9 +41,13 @@ public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : ICl
         var started = await Eventually.Until(
             () => client.GetAsync($"/api/redemptions/{accepted.Id}").ReadAsync<RedemptionView>(),
             r => r.State == nameof(RedemptionStateMachine.Authorising),
-            because: "the saga picks up the stored request");
-        Assert.Equal(["Submitted", "Requested"], started.Timeline!.Select(e => e.Event));
+            because: "the redemption is stored waiting for its authorisation");
+        Assert.Equal(["Submitted"], started.Timeline!.Select(e => e.Event));
         Assert.Equal(RedemptionSteps.Authorise, started.CurrentStep);
+        Assert.Equal(factory.Clock.GetUtcNow() + TimeSpan.FromSeconds(30), started.StepDueAt);
+        var authorise = await sent.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal((accepted.Id, "one-time-code"), (authorise.RedemptionId, authorise.AuthorisationCode));
+        await listener.StopAsync();
     }
 
     [Fact]
@@ -58,7 +67,7 @@ public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : ICl
         await bus.Publish(new Contracts.Points.PointsReserved(accepted.Id, member, Guid.NewGuid(), accepted.Price.Points));
         var capturing = await UntilState(client, accepted.Id, nameof(RedemptionStateMachine.CapturingPoints));
 
-        Assert.Equal(["Submitted", "Requested", "Authorised", "PointsReserved", "SeatHeld", "TicketIssued"], capturing.Timeline!.Select(e => e.Event));
+        Assert.Equal(["Submitted", "Authorised", "PointsReserved", "SeatHeld", "TicketIssued"], capturing.Timeline!.Select(e => e.Event));
         Assert.Equal(RedemptionSteps.CapturePoints, capturing.CurrentStep);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TicketingDbContext>();
