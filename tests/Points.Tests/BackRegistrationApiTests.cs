@@ -90,6 +90,36 @@ public sealed class BackRegistrationApiTests(PointsApiFactory factory) : IClassF
         await (await Operator.PostAsJsonAsync("/api/points/back-registrations", request)).ProblemAsync(HttpStatusCode.Conflict, ReasonCodes.AlreadyCredited);
     }
 
+    [Theory]
+    [InlineData("20000.01")]
+    [InlineData("1e9")]
+    [InlineData("1e17")]
+    [InlineData("1.8e18")]
+    [InlineData("2e18")]
+    [InlineData("-1")]
+    public async Task Should_refuse_a_face_price_outside_0_to_20000_yuan_with_400_and_credit_nothing(string facePrice)
+    {
+        var member = await factory.ActivateMemberAsync();
+        var json = $$"""{"ticketNumber":"{{PointsApiFactory.NewTicketNumber()}}","memberId":"{{member}}","facePrice":{{facePrice}},"departureDate":"{{factory.Today.AddDays(-1):yyyy-MM-dd}}"}""";
+
+        var response = await Operator.PostAsync("/api/points/back-registrations", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest, ReasonCodes.InvalidRequest);
+        var balance = (await factory.BalanceAsync(member))!;
+        Assert.Equal((0, 0), (balance.Available, balance.LifetimeCredited));
+    }
+
+    [Fact]
+    public async Task Should_credit_the_dearest_plausible_face_price_of_20000_yuan()
+    {
+        var member = await factory.ActivateMemberAsync();
+
+        var response = await Operator.PostAsJsonAsync("/api/points/back-registrations", Trip(member, 1) with { FacePrice = FacePrice.MaximumYuan });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(100_000, (await factory.BalanceAsync(member))!.LifetimeCredited);
+    }
+
     [Fact]
     public async Task Should_refuse_points_paid_tickets_and_unknown_members()
     {

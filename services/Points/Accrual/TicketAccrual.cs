@@ -18,9 +18,9 @@ public sealed class TicketAccrual(PointsDbContext db, MemberTransactions transac
     private Task<TicketCreditOutcome> CreditAsync(TripTicket ticket, string source, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ticket.TicketNumber);
-        if (ticket.FacePrice < 0)
+        if (!FacePrice.IsPlausible(ticket.FacePrice))
         {
-            throw new ArgumentOutOfRangeException(nameof(ticket), ticket.FacePrice, "A face price cannot be negative.");
+            throw new ArgumentOutOfRangeException(nameof(ticket), ticket.FacePrice, $"A face price is 0 to {FacePrice.MaximumYuan} yuan.");
         }
 
         return transactions.RunAsync(ticket.MemberId, async member =>

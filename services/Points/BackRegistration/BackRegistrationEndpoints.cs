@@ -20,9 +20,9 @@ public static class BackRegistrationEndpoints
     private static async Task<Results<Created<BackRegistrationResponse>, ProblemHttpResult>> RegisterAsync(
         BackRegistrationRequest request, TicketAccrual accrual, IPublishEndpoint publish, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.TicketNumber) || request.TicketNumber.Length > 64 || request.MemberId == Guid.Empty || request.FacePrice < 0)
+        if (string.IsNullOrWhiteSpace(request.TicketNumber) || request.TicketNumber.Length > 64 || request.MemberId == Guid.Empty || !FacePrice.IsPlausible(request.FacePrice))
         {
-            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "ticketNumber (up to 64 characters), memberId and a non-negative facePrice are required.");
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, $"ticketNumber (up to 64 characters), memberId and a facePrice from 0 to {FacePrice.MaximumYuan:0} yuan are required.");
         }
 
         var paymentMethod = request.PaymentMethod ?? PaymentMethod.Money;
