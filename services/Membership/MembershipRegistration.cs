@@ -19,6 +19,7 @@ public static class MembershipRegistration
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         builder.Services.AddSingleton<SecretHasher>();
+        builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<PersonKeyHasher>();
         builder.Services.AddSingleton<UploadPolicy>();
         builder.Services.AddSingleton<ContentAddressedFileStore>();

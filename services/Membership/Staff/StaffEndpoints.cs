@@ -22,10 +22,16 @@ public static class StaffEndpoints
     }
 
     internal static async Task<Results<Ok<SignInResponse>, ProblemHttpResult>> SignIn(
-        StaffSignInRequest request, MembershipDbContext db, SecretHasher hasher, TokenIssuer tokens, CancellationToken cancellationToken)
+        StaffSignInRequest request, HttpContext http, MembershipDbContext db, SecretHasher hasher, LoginThrottle throttle, TokenIssuer tokens, CancellationToken cancellationToken)
     {
         var staff = request.UserName is null ? null : await db.StaffAccounts.AsNoTracking().SingleOrDefaultAsync(s => s.UserName == request.UserName, cancellationToken);
-        if (!hasher.VerifyKnown(staff?.PasswordHash, request.Password ?? "") || staff is null)
+        var (passed, retryAfter) = throttle.Check(LoginThrottle.StaffAccount(request.UserName ?? ""), () => hasher.VerifyKnown(staff?.PasswordHash, request.Password ?? ""));
+        if (retryAfter is { } wait)
+        {
+            return LoginThrottle.Locked(http, wait);
+        }
+
+        if (!passed || staff is null)
         {
             return ProblemResults.Problem(StatusCodes.Status401Unauthorized, MembershipReasonCodes.InvalidCredentials, "User name or password is wrong (用户名或密码错误).");
         }
