@@ -1,4 +1,5 @@
 using Changxing.Contracts;
+using Changxing.Contracts.Ticketing;
 using Changxing.Points.BackRegistration;
 using Changxing.Points.Data;
 using Changxing.Points.Ledger;
@@ -17,7 +18,12 @@ public sealed class TicketAccrual(PointsDbContext db, MemberTransactions transac
 
     private Task<TicketCreditOutcome> CreditAsync(TripTicket ticket, string source, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(ticket.TicketNumber);
+        // One spelling per ticket, so "e291536511" or a full-width "Ｅ291536511" cannot be credited a second time.
+        ticket = ticket with
+        {
+            TicketNumber = TicketNumberFormat.Normalise(ticket.TicketNumber)
+                ?? throw new ArgumentException($"Not a ticket number ({TicketNumberFormat.Pattern}).", nameof(ticket)),
+        };
         if (!FacePrice.IsPlausible(ticket.FacePrice))
         {
             throw new ArgumentOutOfRangeException(nameof(ticket), ticket.FacePrice, $"A face price is 0 to {FacePrice.MaximumYuan} yuan.");
