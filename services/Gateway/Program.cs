@@ -15,6 +15,7 @@ if (HealthProbe.IsRequested(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddGatewayRateLimits();
+builder.AddTrustedProxies();
 builder.Services.AddAuthorizationBuilder().AddPublicRoutePolicy();
 builder.Services.Configure<RequestLimitOptions>(builder.Configuration.GetSection(RequestLimitOptions.Section));
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
@@ -25,6 +26,7 @@ builder.Services.AddSingleton<MergedApiDocument>();
 builder.Services.AddHealthChecks().AddCheck<DownstreamReadinessCheck>("downstream", tags: [HealthEndpoints.ReadyTag]);
 
 var app = builder.Build();
+app.UseTrustedProxies();
 app.MapServiceDefaults();
 app.UseMiddleware<RequestLimitsMiddleware>();
 app.UseRateLimiter();
