@@ -31,7 +31,7 @@ public static class AccountEndpoints
             return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "Name must be 2 to 50 characters (姓名须为2至50个字符).");
         }
 
-        if (!ResidentIdNumber.TryParse(request.IdNumber, out var idNumber) || idNumber.BirthDate > clock.Today())
+        if (!ResidentIdNumber.TryParse(request.IdNumber, out var idNumber) || !idNumber.IsOfLivingPersonOn(clock.Today()))
         {
             return ProblemResults.BadRequest(MembershipReasonCodes.InvalidResidentIdNumber,
                 "The resident ID number is not a valid 18-character GB 11643 number (身份证号码无效).");
