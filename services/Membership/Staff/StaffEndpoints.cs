@@ -24,8 +24,9 @@ public static class StaffEndpoints
     internal static async Task<Results<Ok<SignInResponse>, ProblemHttpResult>> SignIn(
         StaffSignInRequest request, HttpContext http, MembershipDbContext db, SecretHasher hasher, LoginThrottle throttle, TokenIssuer tokens, CancellationToken cancellationToken)
     {
-        var staff = request.UserName is null ? null : await db.StaffAccounts.AsNoTracking().SingleOrDefaultAsync(s => s.UserName == request.UserName, cancellationToken);
-        var (passed, retryAfter) = throttle.Check(LoginThrottle.StaffAccount(request.UserName ?? ""), () => hasher.VerifyKnown(staff?.PasswordHash, request.Password ?? ""));
+        var userName = StaffAccount.NormaliseUserName(request.UserName);
+        var staff = userName is null ? null : await db.StaffAccounts.AsNoTracking().SingleOrDefaultAsync(s => s.UserName == userName, cancellationToken);
+        var (passed, retryAfter) = throttle.Check(LoginThrottle.StaffAccount(userName ?? ""), () => hasher.VerifyKnown(staff?.PasswordHash, request.Password ?? ""));
         if (retryAfter is { } wait)
         {
             return LoginThrottle.Locked(http, wait);
@@ -44,20 +45,21 @@ public static class StaffEndpoints
     internal static async Task<Results<Created<StaffView>, ProblemHttpResult>> Create(
         CreateStaffRequest request, MembershipDbContext db, SecretHasher hasher, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > 50 || !StaffRoles.IsStaffRole(request.Role)
+        var userName = StaffAccount.NormaliseUserName(request.UserName);
+        if (userName is null || !StaffRoles.IsStaffRole(request.Role)
             || !AccountRules.IsAcceptablePassword(request.Password))
         {
             return ProblemResults.BadRequest(ReasonCodes.InvalidRequest,
-                $"Give a user name (at most 50 characters), a role ({string.Join(", ", StaffRoles.All)}) and a password of 8 to 64 characters with letters and digits.");
+                $"Give a user name (at most {StaffAccount.MaxUserNameLength} characters), a role ({string.Join(", ", StaffRoles.All)}) and a password of 8 to 64 characters with letters and digits.");
         }
 
-        if (await db.StaffAccounts.AnyAsync(s => s.UserName == request.UserName, cancellationToken))
+        if (await db.StaffAccounts.AnyAsync(s => s.UserName == userName, cancellationToken))
         {
-            return ProblemResults.Conflict(ReasonCodes.Conflict, $"Staff account '{request.UserName}' exists.");
+            return ProblemResults.Conflict(ReasonCodes.Conflict, $"Staff account '{userName}' exists (user names are not case-sensitive).");
         }
 
         var now = clock.GetUtcNow();
-        var staff = new StaffAccount { Id = Guid.CreateVersion7(now), UserName = request.UserName, PasswordHash = hasher.Hash(request.Password!), Role = request.Role!, CreatedAt = now };
+        var staff = new StaffAccount { Id = Guid.CreateVersion7(now), UserName = userName, PasswordHash = hasher.Hash(request.Password!), Role = request.Role!, CreatedAt = now };
         db.StaffAccounts.Add(staff);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/membership/staff/{staff.Id}", StaffView.Of(staff));
