@@ -7,14 +7,22 @@ using Microsoft.Net.Http.Headers;
 namespace Changxing.Gateway.Limits;
 
 /// <summary>
-/// Refuses at the edge what no service accepts: bodies of another content type than JSON or multipart (415),
-/// and bodies over the size limit (413), before anything is forwarded.
+/// Refuses at the edge what no service accepts: header values that are not ASCII (400: HTTP allows only ASCII on the
+/// way on, and forwarding one would fail as if the service were down), bodies of another content type than JSON or
+/// multipart (415), and bodies over the size limit (413), before anything is forwarded.
 /// </summary>
 public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<RequestLimitOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
+        if (FirstNonAsciiHeader(request) is { } header)
+        {
+            await ProblemResults.BadRequest(ReasonCodes.InvalidRequest, $"The {header} header holds a character that is not ASCII; encode it first.")
+                .ExecuteAsync(context);
+            return;
+        }
+
         if (!HasBody(request))
         {
             await next(context);
@@ -50,6 +58,22 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
         }
 
         await next(context);
+    }
+
+    private static string? FirstNonAsciiHeader(HttpRequest request)
+    {
+        foreach (var (name, values) in request.Headers)
+        {
+            foreach (var value in values)
+            {
+                if (value is not null && !System.Text.Ascii.IsValid(value))
+                {
+                    return name;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool HasBody(HttpRequest request) =>
