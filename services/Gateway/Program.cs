@@ -18,6 +18,11 @@ builder.AddGatewayRateLimits();
 builder.AddTrustedProxies();
 builder.Services.AddAuthorizationBuilder().AddPublicRoutePolicy();
 builder.Services.Configure<RequestLimitOptions>(builder.Configuration.GetSection(RequestLimitOptions.Section));
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.Limits.MaxRequestLineSize = RequestLimitOptions.KestrelRequestLineBytes;
+    k.Limits.MaxRequestHeadersTotalSize = RequestLimitOptions.KestrelHeaderBytes;
+});
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddForwardingProblems();
 builder.Services.AddHttpClient(DownstreamReadinessCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));

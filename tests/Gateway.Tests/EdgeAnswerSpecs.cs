@@ -37,6 +37,32 @@ public sealed class EdgeAnswerSpecs(GatewayFixture gateway) : IClassFixture<Gate
         await Problems.AssertAsync(response, HttpStatusCode.RequestEntityTooLarge, ReasonCodes.InvalidRequest);
     }
 
+    [Fact]
+    public async Task Should_answer_a_long_query_with_a_414_problem_and_forward_nothing()
+    {
+        using var client = gateway.Anonymous();
+        var before = gateway["ticketing"].Forwarded;
+
+        using var response = await client.GetAsync(new Uri("/api/ticketing/stations?q=" + string.Concat(Enumerable.Repeat("%E4%B8%AD", 3_000)), UriKind.Relative));
+
+        await Problems.AssertAsync(response, HttpStatusCode.RequestUriTooLong, ReasonCodes.InvalidRequest);
+        Assert.Equal(before, gateway["ticketing"].Forwarded);
+    }
+
+    [Fact]
+    public async Task Should_answer_a_40_KB_header_with_a_431_problem_and_forward_nothing()
+    {
+        using var client = gateway.Anonymous();
+        var before = gateway["ticketing"].Forwarded;
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/ticketing/stations", UriKind.Relative));
+        request.Headers.Add("X-Padding", new string('p', 40 * 1024));
+
+        using var response = await client.SendAsync(request);
+
+        await Problems.AssertAsync(response, HttpStatusCode.RequestHeaderFieldsTooLarge, ReasonCodes.InvalidRequest);
+        Assert.Equal(before, gateway["ticketing"].Forwarded);
+    }
+
     /// <summary>
     /// Over Kestrel, a chunked body cut off at the limit reaches YARP as a client-side error with status 413 (in-process,
     /// the test server refuses it before YARP, so the test above passes either way); the problem must say so.
