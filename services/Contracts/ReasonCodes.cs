@@ -46,6 +46,7 @@ public static class ReasonCodes
     public const string SoldOut = nameof(SoldOut);
     public const string PassengerAlreadyHasTicket = nameof(PassengerAlreadyHasTicket);
     public const string HoldExpired = nameof(HoldExpired);
+    public const string TripNotYetDeparted = nameof(TripNotYetDeparted);
 
     // Redemption saga
     public const string CaptureRefused = nameof(CaptureRefused);

@@ -15,8 +15,14 @@ if (HealthProbe.IsRequested(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddGatewayRateLimits();
+builder.AddTrustedProxies();
 builder.Services.AddAuthorizationBuilder().AddPublicRoutePolicy();
 builder.Services.Configure<RequestLimitOptions>(builder.Configuration.GetSection(RequestLimitOptions.Section));
+builder.WebHost.ConfigureKestrel(k =>
+{
+    k.Limits.MaxRequestLineSize = RequestLimitOptions.KestrelRequestLineBytes;
+    k.Limits.MaxRequestHeadersTotalSize = RequestLimitOptions.KestrelHeaderBytes;
+});
 builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 builder.Services.AddForwardingProblems();
 builder.Services.AddHttpClient(DownstreamReadinessCheck.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
@@ -25,6 +31,7 @@ builder.Services.AddSingleton<MergedApiDocument>();
 builder.Services.AddHealthChecks().AddCheck<DownstreamReadinessCheck>("downstream", tags: [HealthEndpoints.ReadyTag]);
 
 var app = builder.Build();
+app.UseTrustedProxies();
 app.MapServiceDefaults();
 app.UseMiddleware<RequestLimitsMiddleware>();
 app.UseRateLimiter();

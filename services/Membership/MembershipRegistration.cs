@@ -21,6 +21,7 @@ public static class MembershipRegistration
 
         var secretHasher = new SecretHasher();
         builder.Services.AddSingleton(secretHasher);
+        builder.Services.AddSingleton<LoginThrottle>();
         builder.Services.AddSingleton<PersonKeyHasher>();
 
         // Built here so a missing or development key stops the service at start-up, not at the first payment.

@@ -58,14 +58,24 @@ public sealed class CrossServiceSpecs(SystemUnderTest system, ITestOutputHelper 
             memberId = member.Id, passengerKey = "e2e-" + member.Id, passengerName = member.Name, passengerIdMasked = "1101**********0000",
             trainNumber = train, travelDate = date, fromStation = "VNP", toStation = "AOH", seatClass = "Second",
         }, HttpStatusCode.Created);
-        // The ticket gate's call carries a correlation id: it travels gateway -> Ticketing -> TripCompleted -> Points.
+        // A trip completes only once it has departed: Ticketing restarts the day after the travel date.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        System["Ticketing"].SetEnvironment("DevelopmentClock__OffsetDays", (date.DayNumber - today.DayNumber + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+        await System.RestartAsync("Ticketing");
         var correlationId = "gate-" + Guid.NewGuid().ToString("N")[..12];
-        using (var gate = new HttpRequestMessage(HttpMethod.Post, $"/api/ticketing/tickets/{ticket.Str("ticketNumber")}/trip-completed") { Content = JsonContent.Create(new { }) })
+        try
         {
+            // The ticket gate's call carries a correlation id: it travels gateway -> Ticketing -> TripCompleted -> Points.
+            using var gate = new HttpRequestMessage(HttpMethod.Post, $"/api/ticketing/tickets/{ticket.Str("ticketNumber")}/trip-completed") { Content = JsonContent.Create(new { }) };
             gate.Headers.Add("X-Correlation-Id", correlationId);
             using var completed = await operatorClient.SendAsync(gate);
             await completed.ReadJsonAsync(HttpStatusCode.OK, HttpStatusCode.Accepted, HttpStatusCode.NoContent);
             Assert.Equal(correlationId, completed.Headers.GetValues("X-Correlation-Id").Single());
+        }
+        finally
+        {
+            System["Ticketing"].SetEnvironment("DevelopmentClock__OffsetDays", null);
+            await System.RestartAsync("Ticketing");
         }
 
         // Aged 60 or more on the trip date: face price x 15, rounded half up.

@@ -26,6 +26,9 @@ public sealed class GatewayFixture : IAsyncLifetime
         ["ReverseProxy:Clusters:ticketing:HttpRequest:ActivityTimeout"] = "00:00:01",
     };
 
+    /// <summary>The address every request seems to come from (a load balancer's, say); null leaves the test server's.</summary>
+    public System.Net.IPAddress? RemoteAddress { get; init; }
+
     public async Task InitializeAsync()
     {
         foreach (var name in new[] { "membership", "points", "ticketing" })
@@ -43,6 +46,11 @@ public sealed class GatewayFixture : IAsyncLifetime
             foreach (var (key, value) in Settings)
             {
                 b.UseSetting(key, value);
+            }
+
+            if (RemoteAddress is { } remote)
+            {
+                b.ConfigureServices(s => s.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter>(new RemoteAddressStartupFilter(remote)));
             }
         });
     }

@@ -90,6 +90,81 @@ public sealed class BackRegistrationApiTests(PointsApiFactory factory) : IClassF
         await (await Operator.PostAsJsonAsync("/api/points/back-registrations", request)).ProblemAsync(HttpStatusCode.Conflict, ReasonCodes.AlreadyCredited);
     }
 
+    [Theory]
+    [InlineData("20000.01")]
+    [InlineData("1e9")]
+    [InlineData("1e17")]
+    [InlineData("1.8e18")]
+    [InlineData("2e18")]
+    [InlineData("-1")]
+    public async Task Should_refuse_a_face_price_outside_0_to_20000_yuan_with_400_and_credit_nothing(string facePrice)
+    {
+        var member = await factory.ActivateMemberAsync();
+        var json = $$"""{"ticketNumber":"{{PointsApiFactory.NewTicketNumber()}}","memberId":"{{member}}","facePrice":{{facePrice}},"departureDate":"{{factory.Today.AddDays(-1):yyyy-MM-dd}}"}""";
+
+        var response = await Operator.PostAsync("/api/points/back-registrations", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest, ReasonCodes.InvalidRequest);
+        var balance = (await factory.BalanceAsync(member))!;
+        Assert.Equal((0, 0), (balance.Available, balance.LifetimeCredited));
+    }
+
+    [Fact]
+    public async Task Should_credit_the_dearest_plausible_face_price_of_20000_yuan()
+    {
+        var member = await factory.ActivateMemberAsync();
+
+        var response = await Operator.PostAsJsonAsync("/api/points/back-registrations", Trip(member, 1) with { FacePrice = FacePrice.MaximumYuan });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(100_000, (await factory.BalanceAsync(member))!.LifetimeCredited);
+    }
+
+    [Fact]
+    public async Task Should_refuse_the_same_ticket_typed_in_lower_case_full_width_or_with_spaces_as_already_credited()
+    {
+        var member = await factory.ActivateMemberAsync();
+        var request = Trip(member, 5);
+        var number = request.TicketNumber!;
+        var fullWidth = string.Concat(number.Select(c => (char)(c + 0xFEE0))); // Ｅ２９…
+
+        Assert.Equal(HttpStatusCode.Created, (await Operator.PostAsJsonAsync("/api/points/back-registrations", request)).StatusCode);
+        foreach (var spelling in new[] { number.ToLowerInvariant(), fullWidth, "  " + number + "\t" })
+        {
+            await (await Operator.PostAsJsonAsync("/api/points/back-registrations", request with { TicketNumber = spelling }))
+                .ProblemAsync(HttpStatusCode.Conflict, ReasonCodes.AlreadyCredited);
+        }
+
+        Assert.Equal(443, (await factory.BalanceAsync(member))!.LifetimeCredited);
+    }
+
+    [Theory]
+    [InlineData("E1\\u0000\\u0007")]
+    [InlineData("E291536511\\u200B")]
+    [InlineData("E12345678")]
+    [InlineData("EE291536511")]
+    [InlineData("\\u0415291536511")] // Cyrillic Е, a look-alike NFKC keeps apart
+    public async Task Should_refuse_a_ticket_number_that_is_not_a_letter_and_9_to_15_digits(string typed)
+    {
+        var member = await factory.ActivateMemberAsync();
+
+        var response = await Operator.PostAsJsonAsync("/api/points/back-registrations", Trip(member, 1) with { TicketNumber = System.Text.RegularExpressions.Regex.Unescape(typed) });
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest, ReasonCodes.InvalidRequest);
+        Assert.Equal(0, (await factory.BalanceAsync(member))!.LifetimeCredited);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_trip_that_has_not_departed_yet()
+    {
+        var member = await factory.ActivateMemberAsync();
+
+        var response = await Operator.PostAsJsonAsync("/api/points/back-registrations", Trip(member, -14));
+
+        await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, ReasonCodes.TripNotYetDeparted);
+        Assert.Equal(0, (await factory.BalanceAsync(member))!.LifetimeCredited);
+    }
+
     [Fact]
     public async Task Should_refuse_points_paid_tickets_and_unknown_members()
     {

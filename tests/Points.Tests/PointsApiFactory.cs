@@ -87,7 +87,7 @@ public class PointsApiFactory : ServiceApiFactory<Program>
         where T : class =>
         await Eventually.Until(() => Task.FromResult(Harness.Consumed.Select<T>(x => match(x.Context.Message)).Count() >= count), TimeSpan.FromSeconds(20), $"{count} x {typeof(T).Name} consumed");
 
-    public static string NewTicketNumber() => "E" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
+    public static string NewTicketNumber() => "E" + Random.Shared.NextInt64(100_000_000_000_000, 1_000_000_000_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Settings of the <c>Points</c> section (<see cref="PointsOptions"/>) on top of the tests' default: background jobs off.</summary>
     protected virtual IReadOnlyDictionary<string, string> PointsSettings { get; } = new Dictionary<string, string>();

@@ -50,6 +50,17 @@ public sealed class RefundApiTests(PointsApiFactory factory) : IClassFixture<Poi
     }
 
     [Fact]
+    public async Task Should_refuse_a_refund_reason_longer_than_the_statement_keeps_and_refund_nothing()
+    {
+        var (member, redemption) = await CapturedRedemptionAsync(1_000);
+
+        var response = await Operator.PostAsJsonAsync("/api/points/refunds", new RefundRequest(redemption, new string('因', 60_000)));
+
+        await response.ProblemAsync(HttpStatusCode.BadRequest, ReasonCodes.InvalidRequest);
+        Assert.Equal(1_000, (await factory.BalanceAsync(member))!.Captured);
+    }
+
+    [Fact]
     public async Task Should_refuse_to_refund_a_redemption_that_was_not_captured()
     {
         var (_, held) = await CapturedRedemptionAsync(1_000, capture: false);

@@ -10,6 +10,8 @@ using Changxing.Ticketing.Search;
 using Changxing.Ticketing.Stations;
 using Changxing.Ticketing.Tickets;
 using Changxing.Ticketing.Trains;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Changxing.Ticketing.Tests;
 
@@ -97,6 +99,68 @@ public class OperatorApiTests(TicketingApiFactory factory) : IClassFixture<Ticke
         Assert.Equal((allotment.Id, 0, 0), (Assert.Single(run.Allotments).Id, run.Allotments[0].Quota, run.Allotments[0].Used));
         Assert.Equal(new SoldSeatView(ticket.Car, ticket.Seat, "Second", "11"), Assert.Single(run.SoldSeats));
         Assert.Equal(HttpStatusCode.NotFound, (await Operator.GetAsync("/api/ticketing/runs/G9506/2026-06-10")).StatusCode);
+    }
+
+    public static TheoryData<string, TrainDefinition> ImplausibleTrains()
+    {
+        var good = Timetable(("VNP", null, "10:00", 0), ("JGK", "11:30", "11:32", 0), ("AOH", "14:45", null, 0));
+        StopInput[] Shift(int dayOffset, int extraKm) => [good.Stops[0], good.Stops[1], good.Stops[2] with { DayOffset = dayOffset, DistanceKm = good.Stops[2].DistanceKm + extraKm }];
+        return new()
+        {
+            { "fare of 1e20 yuan", good with { Fares = [new FareInput(SeatClass.Second, "VNP", "AOH", 1e20m)] } },
+            { "fare of 20,000.5 yuan", good with { Fares = [new FareInput(SeatClass.Second, "VNP", "AOH", TrainDefinition.MaxFare + 0.5m)] } },
+            { "day offset of 3,000,000", good with { Stops = Shift(3_000_000, 0) } },
+            { "day offset of int.MaxValue", good with { Stops = Shift(int.MaxValue, 0) } },
+            { "day offset of 8", good with { Stops = Shift(TrainDefinition.MaxDayOffset + 1, 0) } },
+            { "distance beyond 10,000 km", good with { Stops = Shift(0, TrainDefinition.MaxDistanceKm) } },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(ImplausibleTrains))]
+    public async Task Should_refuse_with_400_a_train_whose_fares_day_offsets_or_distances_are_out_of_range(string why, TrainDefinition definition)
+    {
+        var response = await Operator.PutJsonAsync("/api/ticketing/trains/G9521", definition);
+
+        Assert.True(ReasonCodes.InvalidRequest == await response.ReasonAsync(HttpStatusCode.BadRequest), why);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync("/api/ticketing/trains/G9521")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().GetAsync("/api/ticketing/search?from=VNP&to=AOH&date=2026-03-10")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_refuse_a_quota_above_the_seats_of_the_class()
+    {
+        var definition = Timetable(("VNP", null, "10:00", 0), ("JGK", "11:30", "11:32", 0), ("AOH", "14:45", null, 0)); // 10 second-class seats
+        (await Operator.PutJsonAsync("/api/ticketing/trains/G9522", definition)).EnsureSuccessStatusCode();
+
+        var tooMany = await Operator.PostJsonAsync("/api/ticketing/runs/G9522/2026-03-10/allotments", new AllotmentInput("Second", null, null, 11));
+        var all = await Operator.PostJsonAsync("/api/ticketing/runs/G9522/2026-03-10/allotments", new AllotmentInput("Second", null, null, 10))
+            .ReadAsync<AllotmentView>(HttpStatusCode.Created);
+        var raised = await Operator.PutJsonAsync($"/api/ticketing/runs/G9522/2026-03-10/allotments/{all.Id}", new QuotaInput(int.MaxValue));
+
+        Assert.Equal(ReasonCodes.InvalidRequest, await tooMany.ReasonAsync(HttpStatusCode.BadRequest));
+        Assert.Equal(ReasonCodes.InvalidRequest, await raised.ReasonAsync(HttpStatusCode.BadRequest));
+        Assert.Equal(10, Assert.Single((await Operator.GetAsync("/api/ticketing/runs/G9522/2026-03-10").ReadAsync<RunView>()).Allotments).Quota);
+    }
+
+    [Fact]
+    public async Task Should_leave_out_a_train_with_an_impossible_stored_day_offset_and_still_answer_the_search()
+    {
+        var definition = Timetable(("VNP", null, "10:00", 0), ("JGK", "11:30", "11:32", 0), ("AOH", "14:45", null, 0));
+        (await Operator.PutJsonAsync("/api/ticketing/trains/G9523", definition)).EnsureSuccessStatusCode();
+        (await Operator.PutJsonAsync("/api/ticketing/trains/G9524", definition)).EnsureSuccessStatusCode();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // A row the API no longer accepts, as an older version or a hand-made fix could have stored it.
+            var db = scope.ServiceProvider.GetRequiredService<Data.TicketingDbContext>();
+            await db.TrainStops.Where(s => s.TrainNumber == "G9523" && s.Sequence == 0).ExecuteUpdateAsync(u => u.SetProperty(s => s.DayOffset, 3_000_000));
+            await scope.ServiceProvider.GetRequiredService<SearchReadModel>().ReloadAsync(db, default);
+        }
+
+        var result = await factory.CreateClient().GetAsync("/api/ticketing/search?from=VNP&to=AOH&date=2026-03-10").ReadAsync<SearchResponse>();
+
+        Assert.Contains(result.Trains, t => t.TrainNumber == "G9524");
+        Assert.DoesNotContain(result.Trains, t => t.TrainNumber == "G9523");
     }
 
     private static TrainDefinition Timetable(params (string Station, string? Arrives, string? Departs, int DayOffset)[] stops)

@@ -8,7 +8,8 @@ namespace Changxing.Gateway.Forwarding;
 /// <summary>
 /// When YARP cannot reach a service (connection refused, reset, no answer in time) it sets 502 or 504 with an empty
 /// body; the status-code pages turn that into problem details, and this adds the reason a client can act on
-/// (retry later) and which service failed, without the exception text.
+/// (retry later) and which service failed, without the exception text. An error on the caller's side (a body over the
+/// limit) is the caller's InvalidRequest, not the service's fault.
 /// </summary>
 internal static class ForwardingProblems
 {
@@ -21,6 +22,19 @@ internal static class ForwardingProblems
                 previous?.Invoke(context);
                 if (context.HttpContext.Features.Get<IForwarderErrorFeature>() is not { } error)
                 {
+                    return;
+                }
+
+                var status = context.HttpContext.Response.StatusCode;
+                if (status is not (StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout))
+                {
+                    // The caller's side failed, not the service: a chunked body cut off at the size limit (413), a body
+                    // that stopped arriving (400).
+                    context.ProblemDetails.Extensions["reason"] = ReasonCodes.InvalidRequest;
+                    context.ProblemDetails.Type = ProblemResults.TypeUri(ReasonCodes.InvalidRequest);
+                    context.ProblemDetails.Detail = status == StatusCodes.Status413PayloadTooLarge
+                        ? "The body is larger than the limit accepted here."
+                        : "The request body could not be read.";
                     return;
                 }
 

@@ -7,14 +7,40 @@ using Microsoft.Net.Http.Headers;
 namespace Changxing.Gateway.Limits;
 
 /// <summary>
-/// Refuses at the edge what no service accepts: bodies of another content type than JSON or multipart (415),
-/// and bodies over the size limit (413), before anything is forwarded.
+/// Refuses at the edge what no service accepts: a path and query or headers over their limits (414, 431, as problem
+/// documents where Kestrel would answer with an empty body), header values that are not ASCII (400: HTTP allows only ASCII on the
+/// way on, and forwarding one would fail as if the service were down), bodies of another content type than JSON or
+/// multipart (415), and bodies over the size limit (413), before anything is forwarded.
 /// </summary>
 public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<RequestLimitOptions> options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget is { Length: > 0 } raw
+            ? raw
+            : request.Path.ToUriComponent() + request.QueryString.Value;
+        if (target.Length > options.Value.MaxRequestTargetBytes)
+        {
+            await ProblemResults.Problem(StatusCodes.Status414UriTooLong, ReasonCodes.InvalidRequest,
+                $"The path and query are longer than the {options.Value.MaxRequestTargetBytes} characters accepted here.").ExecuteAsync(context);
+            return;
+        }
+
+        if (HeaderBytes(request) > options.Value.MaxHeaderBytes)
+        {
+            await ProblemResults.Problem(StatusCodes.Status431RequestHeaderFieldsTooLarge, ReasonCodes.InvalidRequest,
+                $"The headers are larger than the {options.Value.MaxHeaderBytes} bytes accepted here.").ExecuteAsync(context);
+            return;
+        }
+
+        if (FirstNonAsciiHeader(request) is { } header)
+        {
+            await ProblemResults.BadRequest(ReasonCodes.InvalidRequest, $"The {header} header holds a character that is not ASCII; encode it first.")
+                .ExecuteAsync(context);
+            return;
+        }
+
         if (!HasBody(request))
         {
             await next(context);
@@ -50,6 +76,37 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
         }
 
         await next(context);
+    }
+
+    private static long HeaderBytes(HttpRequest request)
+    {
+        long total = 0;
+        foreach (var (name, values) in request.Headers)
+        {
+            total += name.Length + 4; // ": " and CRLF
+            foreach (var value in values)
+            {
+                total += value?.Length ?? 0;
+            }
+        }
+
+        return total;
+    }
+
+    private static string? FirstNonAsciiHeader(HttpRequest request)
+    {
+        foreach (var (name, values) in request.Headers)
+        {
+            foreach (var value in values)
+            {
+                if (value is not null && !System.Text.Ascii.IsValid(value))
+                {
+                    return name;
+                }
+            }
+        }
+
+        return null;
     }
 
     private static bool HasBody(HttpRequest request) =>

@@ -31,7 +31,7 @@ public static class AccountEndpoints
             return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "Name must be 2 to 50 characters (姓名须为2至50个字符).");
         }
 
-        if (!ResidentIdNumber.TryParse(request.IdNumber, out var idNumber) || idNumber.BirthDate > clock.Today())
+        if (!ResidentIdNumber.TryParse(request.IdNumber, out var idNumber) || !idNumber.IsOfLivingPersonOn(clock.Today()))
         {
             return ProblemResults.BadRequest(MembershipReasonCodes.InvalidResidentIdNumber,
                 "The resident ID number is not a valid 18-character GB 11643 number (身份证号码无效).");
@@ -70,11 +70,17 @@ public static class AccountEndpoints
     }
 
     internal static async Task<Results<Ok<SignInResponse>, ProblemHttpResult>> SignIn(
-        SignInRequest request, MembershipDbContext db, SecretHasher hasher, TokenIssuer tokens, CancellationToken cancellationToken)
+        SignInRequest request, HttpContext http, MembershipDbContext db, SecretHasher hasher, LoginThrottle throttle, TokenIssuer tokens, CancellationToken cancellationToken)
     {
         var member = request.Phone is null ? null : await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Phone == request.Phone, cancellationToken);
 
-        if (!hasher.VerifyKnown(member?.PasswordHash, request.Password ?? "") || member is null)
+        var (passed, retryAfter) = throttle.Check(LoginThrottle.MemberAccount(request.Phone ?? ""), () => hasher.VerifyKnown(member?.PasswordHash, request.Password ?? ""));
+        if (retryAfter is { } wait)
+        {
+            return LoginThrottle.Locked(http, wait);
+        }
+
+        if (!passed || member is null)
         {
             return ProblemResults.Problem(StatusCodes.Status401Unauthorized, MembershipReasonCodes.InvalidCredentials,
                 "Phone number or password is wrong (手机号或密码错误).");

@@ -11,7 +11,17 @@ public static partial class AccountRules
 
     public static bool IsMobilePhone(string? phone) => phone is not null && MobilePhone().IsMatch(phone);
 
-    public static bool IsName(string? name) => !string.IsNullOrWhiteSpace(name) && name.Trim().Length is >= 2 and <= MaxNameLength;
+    /// <summary>
+    /// 2 to 50 characters of a person's name as an ID card prints it: letters (汉字, Latin, minority scripts) with their
+    /// combining marks, spaces and the separators names use (· middle dot, period, hyphen, apostrophe). No control or
+    /// invisible format characters (NUL, newline, zero-width, direction overrides), digits or markup.
+    /// </summary>
+    public static bool IsName(string? name) =>
+        !string.IsNullOrWhiteSpace(name) && name.Trim().Length is >= 2 and <= MaxNameLength && name.Trim().All(IsNameCharacter);
+
+    private static bool IsNameCharacter(char c) =>
+        char.IsLetter(c) || c is ' ' or '·' or '.' or '-' or '\''
+        || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.SpacingCombiningMark;
 
     /// <summary>8 to 64 characters with at least one letter and one digit.</summary>
     public static bool IsAcceptablePassword(string? password) =>

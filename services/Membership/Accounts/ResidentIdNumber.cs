@@ -11,6 +11,12 @@ public sealed class ResidentIdNumber : IEquatable<ResidentIdNumber>
 {
     public const int Length = 18;
 
+    /// <summary>
+    /// No one living was born before 1900 (the oldest people alive were born after 1905). The format allows earlier
+    /// years (the standard's own example, 440524188001010014, is from 1880); a new member or beneficiary may not.
+    /// </summary>
+    public const int EarliestBirthYear = 1900;
+
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckCharacters = "10X98765432";
 
@@ -24,6 +30,9 @@ public sealed class ResidentIdNumber : IEquatable<ResidentIdNumber>
     public string Value { get; }
 
     public DateOnly BirthDate { get; }
+
+    /// <summary>Whether the holder can be alive on <paramref name="today"/>: born no earlier than 1900 and not in the future.</summary>
+    public bool IsOfLivingPersonOn(DateOnly today) => BirthDate.Year >= EarliestBirthYear && BirthDate <= today;
 
     /// <summary>For display: the first four and last four characters, e.g. <c>1101**********1234</c>.</summary>
     public string Masked => Mask(Value);

@@ -70,7 +70,7 @@ public static class BeneficiaryEndpoints
             return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "Name must be 2 to 50 characters (姓名须为2至50个字符).");
         }
 
-        if (!ResidentIdNumber.TryParse(form["idNumber"].ToString(), out var idNumber) || idNumber.BirthDate > clock.Today())
+        if (!ResidentIdNumber.TryParse(form["idNumber"].ToString(), out var idNumber) || !idNumber.IsOfLivingPersonOn(clock.Today()))
         {
             return ProblemResults.BadRequest(MembershipReasonCodes.InvalidResidentIdNumber, "The resident ID number is not valid (身份证号码无效).");
         }

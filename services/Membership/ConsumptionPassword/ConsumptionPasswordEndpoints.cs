@@ -65,7 +65,7 @@ public static class ConsumptionPasswordEndpoints
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> Change(
         ChangeConsumptionPasswordRequest request, HttpContext http, MembershipDbContext db, SecretHasher loginPasswords,
-        ConsumptionPasswordHasher hasher, TimeProvider clock, CancellationToken cancellationToken)
+        LoginThrottle throttle, ConsumptionPasswordHasher hasher, TimeProvider clock, CancellationToken cancellationToken)
     {
         var memberId = http.User.MemberId();
         var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == memberId, cancellationToken);
@@ -74,7 +74,13 @@ public static class ConsumptionPasswordEndpoints
             return ProblemResults.NotFound("No member account for this token.");
         }
 
-        if (!loginPasswords.Verify(member.PasswordHash, request.LoginPassword ?? ""))
+        var (passed, retryAfter) = throttle.Check(LoginThrottle.MemberAccount(member.Phone), () => loginPasswords.Verify(member.PasswordHash, request.LoginPassword ?? ""));
+        if (retryAfter is { } wait)
+        {
+            return LoginThrottle.Locked(http, wait);
+        }
+
+        if (!passed)
         {
             return ProblemResults.Problem(StatusCodes.Status403Forbidden, MembershipReasonCodes.InvalidCredentials,
                 "Changing the consumption password needs the right login password (登录密码错误).");

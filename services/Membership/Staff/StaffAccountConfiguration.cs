@@ -10,7 +10,7 @@ internal sealed class StaffAccountConfiguration : IEntityTypeConfiguration<Staff
         b.ToTable("StaffAccounts");
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.UserName).HasMaxLength(50);
+        b.Property(x => x.UserName).HasMaxLength(StaffAccount.MaxUserNameLength);
         b.HasIndex(x => x.UserName).IsUnique();
         b.Property(x => x.PasswordHash).HasMaxLength(200).IsUnicode(false);
         b.Property(x => x.Role).HasMaxLength(20);

@@ -22,10 +22,17 @@ public static class StaffEndpoints
     }
 
     internal static async Task<Results<Ok<SignInResponse>, ProblemHttpResult>> SignIn(
-        StaffSignInRequest request, MembershipDbContext db, SecretHasher hasher, TokenIssuer tokens, CancellationToken cancellationToken)
+        StaffSignInRequest request, HttpContext http, MembershipDbContext db, SecretHasher hasher, LoginThrottle throttle, TokenIssuer tokens, CancellationToken cancellationToken)
     {
-        var staff = request.UserName is null ? null : await db.StaffAccounts.AsNoTracking().SingleOrDefaultAsync(s => s.UserName == request.UserName, cancellationToken);
-        if (!hasher.VerifyKnown(staff?.PasswordHash, request.Password ?? "") || staff is null)
+        var userName = StaffAccount.NormaliseUserName(request.UserName);
+        var staff = userName is null ? null : await db.StaffAccounts.AsNoTracking().SingleOrDefaultAsync(s => s.UserName == userName, cancellationToken);
+        var (passed, retryAfter) = throttle.Check(LoginThrottle.StaffAccount(userName ?? ""), () => hasher.VerifyKnown(staff?.PasswordHash, request.Password ?? ""));
+        if (retryAfter is { } wait)
+        {
+            return LoginThrottle.Locked(http, wait);
+        }
+
+        if (!passed || staff is null)
         {
             return ProblemResults.Problem(StatusCodes.Status401Unauthorized, MembershipReasonCodes.InvalidCredentials, "User name or password is wrong (用户名或密码错误).");
         }
@@ -38,20 +45,21 @@ public static class StaffEndpoints
     internal static async Task<Results<Created<StaffView>, ProblemHttpResult>> Create(
         CreateStaffRequest request, MembershipDbContext db, SecretHasher hasher, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(request.UserName) || request.UserName.Length > 50 || !StaffRoles.IsStaffRole(request.Role)
+        var userName = StaffAccount.NormaliseUserName(request.UserName);
+        if (userName is null || !StaffRoles.IsStaffRole(request.Role)
             || !AccountRules.IsAcceptablePassword(request.Password))
         {
             return ProblemResults.BadRequest(ReasonCodes.InvalidRequest,
-                $"Give a user name (at most 50 characters), a role ({string.Join(", ", StaffRoles.All)}) and a password of 8 to 64 characters with letters and digits.");
+                $"Give a user name (at most {StaffAccount.MaxUserNameLength} characters), a role ({string.Join(", ", StaffRoles.All)}) and a password of 8 to 64 characters with letters and digits.");
         }
 
-        if (await db.StaffAccounts.AnyAsync(s => s.UserName == request.UserName, cancellationToken))
+        if (await db.StaffAccounts.AnyAsync(s => s.UserName == userName, cancellationToken))
         {
-            return ProblemResults.Conflict(ReasonCodes.Conflict, $"Staff account '{request.UserName}' exists.");
+            return ProblemResults.Conflict(ReasonCodes.Conflict, $"Staff account '{userName}' exists (user names are not case-sensitive).");
         }
 
         var now = clock.GetUtcNow();
-        var staff = new StaffAccount { Id = Guid.CreateVersion7(now), UserName = request.UserName, PasswordHash = hasher.Hash(request.Password!), Role = request.Role!, CreatedAt = now };
+        var staff = new StaffAccount { Id = Guid.CreateVersion7(now), UserName = userName, PasswordHash = hasher.Hash(request.Password!), Role = request.Role!, CreatedAt = now };
         db.StaffAccounts.Add(staff);
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/membership/staff/{staff.Id}", StaffView.Of(staff));

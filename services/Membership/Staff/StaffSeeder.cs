@@ -27,7 +27,8 @@ public sealed partial class StaffSeeder(
         foreach (var seed in seeds)
         {
             Validate(seed);
-            if (await db.StaffAccounts.AnyAsync(s => s.UserName == seed.UserName, cancellationToken))
+            var userName = StaffAccount.NormaliseUserName(seed.UserName)!;
+            if (await db.StaffAccounts.AnyAsync(s => s.UserName == userName, cancellationToken))
             {
                 continue;
             }
@@ -35,7 +36,7 @@ public sealed partial class StaffSeeder(
             db.StaffAccounts.Add(new StaffAccount
             {
                 Id = Guid.CreateVersion7(clock.GetUtcNow()),
-                UserName = seed.UserName,
+                UserName = userName,
                 PasswordHash = hasher.Hash(seed.Password),
                 Role = seed.Role,
                 CreatedAt = clock.GetUtcNow(),
@@ -49,7 +50,7 @@ public sealed partial class StaffSeeder(
 
     private void Validate(StaffSeed seed)
     {
-        if (string.IsNullOrWhiteSpace(seed.UserName) || !StaffRoles.IsStaffRole(seed.Role) || !AccountRules.IsAcceptablePassword(seed.Password))
+        if (StaffAccount.NormaliseUserName(seed.UserName) is null || !StaffRoles.IsStaffRole(seed.Role) || !AccountRules.IsAcceptablePassword(seed.Password))
         {
             throw new InvalidOperationException(
                 $"Membership:Staff entry '{seed.UserName}' needs a user name, a role ({string.Join(", ", StaffRoles.All)}) and a password of 8 to 64 characters with letters and digits.");

@@ -1,4 +1,5 @@
 using Changxing.Contracts;
+using Changxing.Contracts.Ticketing;
 using Changxing.Points.BackRegistration;
 using Changxing.Points.Data;
 using Changxing.Points.Ledger;
@@ -17,10 +18,15 @@ public sealed class TicketAccrual(PointsDbContext db, MemberTransactions transac
 
     private Task<TicketCreditOutcome> CreditAsync(TripTicket ticket, string source, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(ticket.TicketNumber);
-        if (ticket.FacePrice < 0)
+        // One spelling per ticket, so "e291536511" or a full-width "Ｅ291536511" cannot be credited a second time.
+        ticket = ticket with
         {
-            throw new ArgumentOutOfRangeException(nameof(ticket), ticket.FacePrice, "A face price cannot be negative.");
+            TicketNumber = TicketNumberFormat.Normalise(ticket.TicketNumber)
+                ?? throw new ArgumentException($"Not a ticket number ({TicketNumberFormat.Pattern}).", nameof(ticket)),
+        };
+        if (!FacePrice.IsPlausible(ticket.FacePrice))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ticket), ticket.FacePrice, $"A face price is 0 to {FacePrice.MaximumYuan} yuan.");
         }
 
         return transactions.RunAsync(ticket.MemberId, async member =>

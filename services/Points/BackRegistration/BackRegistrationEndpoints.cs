@@ -1,4 +1,5 @@
 using Changxing.Contracts;
+using Changxing.Contracts.Ticketing;
 using Changxing.Points.Accrual;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Problems;
@@ -20,9 +21,10 @@ public static class BackRegistrationEndpoints
     private static async Task<Results<Created<BackRegistrationResponse>, ProblemHttpResult>> RegisterAsync(
         BackRegistrationRequest request, TicketAccrual accrual, IPublishEndpoint publish, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.TicketNumber) || request.TicketNumber.Length > 64 || request.MemberId == Guid.Empty || request.FacePrice < 0)
+        var ticketNumber = TicketNumberFormat.Normalise(request.TicketNumber);
+        if (ticketNumber is null || request.MemberId == Guid.Empty || !FacePrice.IsPlausible(request.FacePrice))
         {
-            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "ticketNumber (up to 64 characters), memberId and a non-negative facePrice are required.");
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, $"ticketNumber (a letter and 9 to 15 digits, e.g. E291536511), memberId and a facePrice from 0 to {FacePrice.MaximumYuan:0} yuan are required.");
         }
 
         var paymentMethod = request.PaymentMethod ?? PaymentMethod.Money;
@@ -31,7 +33,7 @@ public static class BackRegistrationEndpoints
             return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, $"paymentMethod must be {PaymentMethod.Money} or {PaymentMethod.Points}.");
         }
 
-        var ticket = new TripTicket(request.TicketNumber.Trim(), request.MemberId, request.FacePrice, request.DepartureDate, paymentMethod);
+        var ticket = new TripTicket(ticketNumber, request.MemberId, request.FacePrice, request.DepartureDate, paymentMethod);
         var outcome = await accrual.BackRegisterAsync(ticket, ct);
         switch (outcome.Status)
         {
@@ -42,7 +44,7 @@ public static class BackRegistrationEndpoints
             case TicketCreditStatus.PaidWithPoints:
                 return ProblemResults.Unprocessable(ReasonCodes.InvalidRequest, "Tickets paid with points earn no points.");
             case TicketCreditStatus.NotYetDeparted:
-                return ProblemResults.Unprocessable(ReasonCodes.InvalidRequest, "The trip has not departed yet.");
+                return ProblemResults.Unprocessable(ReasonCodes.TripNotYetDeparted, "The trip has not departed yet.");
             case TicketCreditStatus.TooLate:
                 return ProblemResults.Unprocessable(
                     ReasonCodes.BackRegistrationTooLate,

@@ -19,9 +19,9 @@ public static class RefundEndpoints
     private static async Task<Results<Created<RefundResponse>, ProblemHttpResult>> RefundAsync(
         RefundRequest request, ForceMajeureRefunds refunds, IPublishEndpoint publish, CancellationToken ct)
     {
-        if (request.RedemptionId == Guid.Empty)
+        if (request.RedemptionId == Guid.Empty || request.Reason is { Length: > RefundRequest.MaxReasonLength })
         {
-            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "redemptionId is required.");
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, $"redemptionId is required; a reason has at most {RefundRequest.MaxReasonLength} characters.");
         }
 
         var outcome = await refunds.RefundAsync(request.RedemptionId, request.Reason, ct);

@@ -5,6 +5,7 @@ using Changxing.ServiceDefaults.Logging;
 using Changxing.ServiceDefaults.Problems;
 using Changxing.ServiceDefaults.Telemetry;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +18,7 @@ public static class ServiceDefaultsExtensions
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
         builder.AddServiceLogging();
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false); // no "Server: Kestrel" to fingerprint
         builder.AddDevelopmentClock();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -34,9 +36,10 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>The middleware and endpoints every service shares: errors as problem details, auth, health, the OpenAPI document.</summary>
+    /// <summary>The middleware and endpoints every service shares: security headers, errors as problem details, auth, health, the OpenAPI document.</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -45,9 +45,9 @@ public static class AllotmentEndpoints
         var topology = model.Network.Trains[train.ToUpperInvariant()];
         var from = input.FromStation is null ? 0 : topology.IndexOf(input.FromStation);
         var to = input.ToStation is null ? topology.Stops.Count - 1 : topology.IndexOf(input.ToStation);
-        if (input.Quota < 0 || topology.Layout(input.SeatClass) is null || from < 0 || to <= from)
+        if (topology.Layout(input.SeatClass) is not { } layout || input.Quota < 0 || input.Quota > layout.Capacity || from < 0 || to <= from)
         {
-            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, $"An allotment needs a quota of 0 or more, a class {topology.Number} carries and, if restricted, its stations in order.");
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, $"An allotment needs a class {topology.Number} carries, a quota from 0 to the seats of that class and, if restricted, its stations in order.");
         }
 
         var allotment = await locks.ExecuteAsync(runId.Value, run =>
@@ -70,17 +70,21 @@ public static class AllotmentEndpoints
 
     /// <summary>Sets the quota; a quota below what is already used simply leaves none.</summary>
     private static async Task<Results<Ok<AllotmentView>, ProblemHttpResult>> SetQuota(
-        string train, DateOnly date, Guid id, QuotaInput input, TicketingDbContext db, RunLocks locks, CancellationToken cancellationToken)
+        string train, DateOnly date, Guid id, QuotaInput input, TicketingDbContext db, RunLocks locks, SearchReadModel model, CancellationToken cancellationToken)
     {
         var runId = await RunIdAsync(db, train, date, cancellationToken);
-        if (runId is null || !await db.Allotments.AnyAsync(a => a.Id == id && a.RunId == runId, cancellationToken))
+        var seatClass = runId is null
+            ? null
+            : await db.Allotments.AsNoTracking().Where(a => a.Id == id && a.RunId == runId).Select(a => a.SeatClass).FirstOrDefaultAsync(cancellationToken);
+        if (runId is null || seatClass is null)
         {
             return ProblemResults.NotFound($"There is no such allotment on {train} of {date:yyyy-MM-dd}.");
         }
 
-        if (input.Quota < 0)
+        var seats = model.Network.Trains[train.ToUpperInvariant()].Layout(seatClass)?.Capacity ?? 0;
+        if (input.Quota < 0 || input.Quota > seats)
         {
-            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "The quota is 0 or more.");
+            return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, $"The quota is 0 to the {seats} {seatClass} seats of the train.");
         }
 
         var allotment = await locks.ExecuteAsync(runId.Value, run =>

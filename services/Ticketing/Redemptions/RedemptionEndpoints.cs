@@ -54,10 +54,11 @@ public static partial class RedemptionEndpoints
                 $"An {RedemptionSubmission.IdempotencyKeyHeader} header (1 to {RedemptionSubmission.MaxIdempotencyKeyLength} visible ASCII characters) is required.");
         }
 
-        if (string.IsNullOrWhiteSpace(input.TrainNumber) || string.IsNullOrWhiteSpace(input.SeatClass) || string.IsNullOrWhiteSpace(input.AuthorisationCode))
+        if (string.IsNullOrWhiteSpace(input.TrainNumber) || string.IsNullOrWhiteSpace(input.SeatClass) || string.IsNullOrWhiteSpace(input.AuthorisationCode)
+            || input.AuthorisationCode.Length > RedemptionSubmission.MaxAuthorisationCodeLength)
         {
             return ProblemResults.BadRequest(ReasonCodes.InvalidRequest,
-                "trainNumber, travelDate, fromStation, toStation, seatClass and authorisationCode are required.");
+                $"trainNumber, travelDate, fromStation, toStation, seatClass and authorisationCode (at most {RedemptionSubmission.MaxAuthorisationCodeLength} characters) are required.");
         }
 
         var (request, invalid, why) = SearchRequest.Parse(model.Network, clock, input.FromStation, input.ToStation, input.TravelDate, input.Trip);

@@ -20,6 +20,9 @@ public static class RedemptionSubmission
     public const string IdempotencyKeyHeader = "Idempotency-Key";
     public const int MaxIdempotencyKeyLength = 100;
 
+    /// <summary>Membership's codes are 43 characters (256 bits, base64url); anything much longer is not one of them.</summary>
+    public const int MaxAuthorisationCodeLength = 128;
+
     public static bool IsValidKey(string? key) =>
         !string.IsNullOrEmpty(key) && key.Length <= MaxIdempotencyKeyLength && key.All(c => c is > ' ' and < '\u007f');
 

@@ -5,7 +5,7 @@ using Changxing.Ticketing.Trains;
 namespace Changxing.Ticketing.Search;
 
 /// <summary>Answers searches and quotes from the read model alone.</summary>
-public sealed class TrainSearch(SearchReadModel model, TimeProvider clock)
+public sealed partial class TrainSearch(SearchReadModel model, TimeProvider clock, ILogger<TrainSearch> logger)
 {
     public SearchResponse Search(SearchRequest request, string? trainNumber = null)
     {
@@ -27,13 +27,22 @@ public sealed class TrainSearch(SearchReadModel model, TimeProvider clock)
                     continue;
                 }
 
-                var serviceDate = train.ServiceDateFor(call.Stop, request.Date);
-                if (model.Find(train.Number, serviceDate) is not { } run)
+                try
                 {
-                    continue;
-                }
+                    var serviceDate = train.ServiceDateFor(call.Stop, request.Date);
+                    if (model.Find(train.Number, serviceDate) is not { } run)
+                    {
+                        continue;
+                    }
 
-                offers.Add(Offer(train, run, call.Stop, to, request));
+                    offers.Add(Offer(train, run, call.Stop, to, request));
+                }
+                catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
+                {
+                    // A stored row beyond the bounds the API now enforces (written before them, or by hand) leaves
+                    // out its own train, not every train of the route.
+                    LogImplausibleTrain(logger, e, train.Number);
+                }
             }
         }
 
@@ -137,4 +146,7 @@ public sealed class TrainSearch(SearchReadModel model, TimeProvider clock)
         var s = network.Stations[code];
         return new StationView(s.Code, s.Name, s.Pinyin);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Train {TrainNumber} was left out of a search: its stored timetable or fares are out of range")]
+    private static partial void LogImplausibleTrain(ILogger logger, Exception exception, string trainNumber);
 }

@@ -1,4 +1,5 @@
 using Changxing.Contracts;
+using Changxing.Contracts.Ticketing;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Problems;
 using Changxing.Ticketing.Data;
@@ -30,7 +31,8 @@ public static class TicketEndpoints
     /// <summary>A member sees their own tickets only (another member's answers 404); operators see any.</summary>
     private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> Get(string number, HttpContext http, TicketingDbContext db, CancellationToken cancellationToken)
     {
-        var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.TicketNumber == number, cancellationToken);
+        var normal = TicketNumberFormat.Normalise(number);
+        var ticket = normal is null ? null : await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.TicketNumber == normal, cancellationToken);
         if (ticket is null || (ticket.MemberId != http.User.MemberId() && !http.User.IsInRole(Roles.Operator)))
         {
             return ProblemResults.NotFound($"There is no ticket {number}.");
@@ -67,11 +69,19 @@ public static class TicketEndpoints
             : ProblemResults.Conflict(outcome.Reason!, outcome.Detail!);
     }
 
-    /// <summary>Stands in for the ticket gates: the trip is done; money-paid tickets publish TripCompleted for Points.</summary>
+    /// <summary>
+    /// Stands in for the ticket gates: the trip is done; money-paid tickets publish TripCompleted for Points. Refused
+    /// (409 TripNotYetDeparted) before the ticket's departure.
+    /// </summary>
     private static async Task<Results<Ok<TicketView>, ProblemHttpResult>> CompleteTrip(
         string number, TicketOffice office, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
-        var outcome = await office.CompleteTripAsync(number, publisher, cancellationToken);
+        if (TicketNumberFormat.Normalise(number) is not { } normal)
+        {
+            return ProblemResults.NotFound($"There is no ticket {number}.");
+        }
+
+        var outcome = await office.CompleteTripAsync(normal, publisher, cancellationToken);
         if (outcome.Ticket is { } ticket)
         {
             return TypedResults.Ok(TicketView.Of(ticket));

@@ -113,6 +113,11 @@ public sealed class TicketOffice(TicketingDbContext db, RunLocks locks, SeatInve
             return TicketOutcome.Rejected(ReasonCodes.Conflict, $"Ticket {ticketNumber} was voided.");
         }
 
+        if (ticket.Status == TicketStatus.Issued && clock.GetUtcNow() < ticket.DepartsAt)
+        {
+            return TicketOutcome.Rejected(ReasonCodes.TripNotYetDeparted, $"Ticket {ticketNumber} departs at {ticket.DepartsAt:u}: a trip cannot be completed before it departs.");
+        }
+
         if (ticket.Status == TicketStatus.Issued)
         {
             ticket.Complete(clock.GetUtcNow());

@@ -8,6 +8,15 @@ public sealed record TrainDefinition(IReadOnlyList<StopInput> Stops, IReadOnlyLi
     public const int MaxRows = 30;
     public const int MaxCars = 20;
 
+    /// <summary>The longest run China Railway operates (K3 Beijing–Moscow) crosses six midnights; a week is the bound.</summary>
+    public const int MaxDayOffset = 7;
+
+    /// <summary>K3 covers 7,826 km; no train of the network goes further than 10,000 km from its origin.</summary>
+    public const int MaxDistanceKm = 10_000;
+
+    /// <summary>The dearest 12306 fares stay below 5,000 yuan; 20,000 leaves room and keeps fare x 100 points far from overflow.</summary>
+    public const decimal MaxFare = 20_000m;
+
     public (string? Reason, string? Detail) Validate(ISet<string> knownStations)
     {
         if (Stops is null || Stops.Count < 2 || Stops.Count > Train.MaxStops)
@@ -30,10 +39,11 @@ public sealed record TrainDefinition(IReadOnlyList<StopInput> Stops, IReadOnlyLi
             var s = Stops[i];
             var first = i == 0;
             var last = i == Stops.Count - 1;
-            if ((!first && s.Arrives is null) || (!last && s.Departs is null) || s.DayOffset < 0
+            if ((!first && s.Arrives is null) || (!last && s.Departs is null)
+                || s.DayOffset is < 0 or > MaxDayOffset || s.DistanceKm is < 0 or > MaxDistanceKm
                 || (i > 0 && (s.DayOffset < Stops[i - 1].DayOffset || s.DistanceKm <= Stops[i - 1].DistanceKm)))
             {
-                return (ReasonCodes.InvalidRequest, $"Stop {i} ({s.Station}) needs its times, a day offset not before the previous stop's and a distance beyond it.");
+                return (ReasonCodes.InvalidRequest, $"Stop {i} ({s.Station}) needs its times, a day offset of 0 to {MaxDayOffset} not before the previous stop's and a distance of 0 to {MaxDistanceKm} km beyond it.");
             }
         }
 
@@ -49,10 +59,10 @@ public sealed record TrainDefinition(IReadOnlyList<StopInput> Stops, IReadOnlyLi
             return (ReasonCodes.InvalidRequest, $"Cars need distinct numbers, a seat class ({string.Join(", ", SeatClass.All.Select(c => c.Name))}), 1 to {MaxRows} rows and 1 to 8 seat letters.");
         }
 
-        if (Fares?.FirstOrDefault(f => f.Price <= 0 || !Cars.Any(c => c.SeatClass == f.SeatClass)
+        if (Fares?.FirstOrDefault(f => f.Price is <= 0 or > MaxFare || !Cars.Any(c => c.SeatClass == f.SeatClass)
                 || Stops.ToList().FindIndex(s => s.Station == f.From) is var a && (a < 0 || Stops.ToList().FindIndex(s => s.Station == f.To) <= a)) is { } bad)
         {
-            return (ReasonCodes.InvalidRequest, $"Fare {bad.SeatClass} {bad.From}→{bad.To} must be positive, for a class the train carries, between two of its stops in order.");
+            return (ReasonCodes.InvalidRequest, $"Fare {bad.SeatClass} {bad.From}→{bad.To} must be above 0 and at most {MaxFare:0} yuan, for a class the train carries, between two of its stops in order.");
         }
 
         return (null, null);

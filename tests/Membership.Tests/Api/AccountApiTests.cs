@@ -26,6 +26,40 @@ public sealed class AccountApiTests(MembershipApiFactory factory) : IClassFixtur
         Assert.False(profile.Activation.Active);
     }
 
+    [Theory]
+    [InlineData("张\\u0000三")]
+    [InlineData("张\\u200B三")]
+    [InlineData("张\\n三")]
+    [InlineData("张\\u202E三")]
+    [InlineData("<script>alert(1)</script>")]
+    [InlineData("张三3")]
+    public async Task Should_refuse_a_name_with_control_invisible_or_markup_characters(string escaped)
+    {
+        var name = System.Text.RegularExpressions.Regex.Unescape(escaped);
+
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/membership/accounts", new RegisterRequest(name, TestPeople.IdNumber(), TestPeople.Phone(), "Secret-Pass-2026"));
+
+        await Problems.AssertAsync(response, HttpStatusCode.BadRequest, ReasonCodes.InvalidRequest);
+    }
+
+    [Theory]
+    [InlineData("阿依古丽·买买提")]
+    [InlineData("Anna-Maria O'Neil")]
+    public async Task Should_accept_names_with_the_separators_real_names_use(string name)
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/membership/accounts", new RegisterRequest(name, TestPeople.IdNumber(), TestPeople.Phone(), "Secret-Pass-2026"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_refuse_an_id_number_with_a_birth_year_before_1900()
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/membership/accounts", new RegisterRequest("王五", TestPeople.IdNumber(new DateOnly(1800, 1, 1)), TestPeople.Phone(), "Secret-Pass-2026"));
+
+        await Problems.AssertAsync(response, HttpStatusCode.BadRequest, MembershipReasonCodes.InvalidResidentIdNumber);
+    }
+
     [Fact]
     public async Task Should_refuse_an_id_number_whose_check_digit_is_wrong()
     {

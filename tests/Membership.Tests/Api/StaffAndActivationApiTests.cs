@@ -37,6 +37,10 @@ public sealed class StaffAndActivationApiTests(MembershipApiFactory factory) : I
 
         var again = await operatorClient.PostAsJsonAsync("/api/membership/staff", new CreateStaffRequest("agent-li", "Agent-Pass-2026", Roles.Support));
         await Problems.AssertAsync(again, HttpStatusCode.Conflict, ReasonCodes.Conflict);
+        var otherCase = await operatorClient.PostAsJsonAsync("/api/membership/staff", new CreateStaffRequest(" Agent-LI ", "Agent-Pass-2026", Roles.Operator));
+        await Problems.AssertAsync(otherCase, HttpStatusCode.Conflict, ReasonCodes.Conflict); // issue #17, 6: one account whatever the case
+        var signInOtherCase = await factory.CreateClient().PostAsJsonAsync("/api/membership/staff/sign-in", new StaffSignInRequest("AGENT-LI", "Agent-Pass-2026"));
+        Assert.Equal(HttpStatusCode.OK, signInOtherCase.StatusCode);
         var badRole = await operatorClient.PostAsJsonAsync("/api/membership/staff", new CreateStaffRequest("agent-wu", "Agent-Pass-2026", "admin"));
         await Problems.AssertAsync(badRole, HttpStatusCode.BadRequest, ReasonCodes.InvalidRequest);
     }

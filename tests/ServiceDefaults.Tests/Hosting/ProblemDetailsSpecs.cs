@@ -28,6 +28,7 @@ public sealed class ProblemDetailsSpecs : IAsyncLifetime
         _app = builder.Build();
         _app.MapServiceDefaults();
         _app.MapPost("/orders", (OrderRequest order) => TypedResults.Ok(order.Quantity));
+        _app.MapGet("/pages", (int? page) => page ?? 1);
         _app.MapGet("/boom", string () => throw new InvalidOperationException("secret internal detail"));
         _app.MapGet("/refused", () => ProblemResults.Conflict(ReasonCodes.QuotaExhausted, "No 兑 quota left."));
         _app.MapGet("/too-long", string () => throw new DbUpdateException("saving failed",
@@ -52,6 +53,21 @@ public sealed class ProblemDetailsSpecs : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal(ReasonCodes.InvalidRequest, problem.GetProperty("reason").GetString());
+    }
+
+    [Theory]
+    [InlineData("GET", "/pages?page=abc", "'page' must be a whole number.")]
+    [InlineData("POST", "/orders", "The body must be a JSON object of the documented shape.")]
+    public async Task Should_explain_a_value_it_could_not_bind_in_plain_words_without_type_names(string method, string path, string detail)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(path, UriKind.Relative));
+        using var response = await _client.SendAsync(request);
+        var problem = await ReadProblem(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(detail, problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("Nullable", problem.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Service instead", problem.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -75,9 +75,16 @@ public sealed class Journeys(SystemUnderTest system)
         }, because: "Points learns of the activation from MemberActivated over RabbitMQ");
     }
 
-    /// <summary>A station window back-registers (补登) a money-paid trip taken yesterday; returns the points credited.</summary>
+    /// <summary>Points refuses a face price above 20,000 yuan (its plausible range); callers that need more earn in several trips.</summary>
+    public const decimal MaxFacePrice = 20_000m;
+
+    /// <summary>
+    /// A station window back-registers (补登) a money-paid trip taken yesterday, at most <see cref="MaxFacePrice"/>;
+    /// returns the points credited.
+    /// </summary>
     public async Task<long> EarnAsync(Member member, decimal facePrice)
     {
+        facePrice = Math.Min(facePrice, MaxFacePrice);
         using var operatorClient = await StaffAsync("operator");
         var credited = await operatorClient.PostJsonAsync("/api/points/back-registrations", new
         {

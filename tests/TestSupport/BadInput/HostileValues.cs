@@ -42,6 +42,20 @@ public static class HostileValues
         Marker + "\udc00",
         "\uFFFF\uFFFE" + Marker,
         "Ａｄｍｉｎ" + Marker,
+        // Look-alikes NFKC folds (full-width, ligatures, superscripts) or keeps apart (Cyrillic, Greek)
+        "Ｅ２９１５３６５１１",
+        "\u0415291536511",
+        "ﬁ²Ⅻ" + Marker,
+        "\u0410\u0412\u0421" + Marker,
+        // Control characters (C0, C1, escape sequences, line and paragraph separators)
+        "E1\u0000\u0007",
+        Marker + "\u0007\u0008\u001B[31m",
+        Marker + "\u0085\u2028\u2029",
+        // Over-long, just past the usual limits and far past them
+        Marker + new string('a', 65),
+        Marker + new string('a', 129),
+        Marker + new string('中', 201),
+        Marker + new string('A', 60_000),
         // Huge
         Marker + new string('A', HugeLength),
         Marker + string.Concat(Enumerable.Repeat("测", HugeLength / 2)),
@@ -62,11 +76,16 @@ public static class HostileValues
         "not-a-guid" + Marker,
     ];
 
-    /// <summary>Raw JSON tokens where a number is expected: negative, overflowing, fractional, or not a number at all.</summary>
+    /// <summary>
+    /// Raw JSON tokens where a number is expected: negative, overflowing (2^31, 2^53 where doubles lose integers, 2^63,
+    /// 2^64), implausibly large amounts (1e17 yuan), fractional, or not a number at all.
+    /// </summary>
     public static readonly string[] Numbers =
     [
         "0", "-1", "-2147483649", "2147483648", "9223372036854775807", "9223372036854775808", "-9223372036854775809",
         "99999999999999999999999999999999", "1e400", "-1e400", "1.5", "0.0000001", "1E+2", "-0",
+        "2147483647", "-2147483648", "9007199254740992", "9007199254740993", "-9007199254740993", "1e9", "1e17", "-1e17",
+        "1.8e18", "2e18", "1e20", "18446744073709551616", "0.005", "20000.01",
         "\"NaN\"", "\"Infinity\"", "\"-Infinity\"", "\"12abc\"", "\"\"", "\"1e400\"", "true", "null", "[]", "{}",
     ];
 
@@ -106,6 +125,7 @@ public static class HostileValues
         "%00", "%FF%FE", "%ED%A0%80", "..%2F..%2Fetc%2Fpasswd", "%252e%252e", "%0D%0AX-Injected:%201", "%E2%80%AE", "-1",
         "99999999999999999999", "0", "0001-01-01", "9999-12-31", "2026-02-30", "00000000-0000-0000-0000-000000000000",
         "NaN", "true", "%20", "%F0%9F%98%80", Marker + new string('A', 4_000),
+        "%EF%BC%A5291536511", "e291536511", "E1%00%07", "%07" + Marker, "2147483648", "9007199254740993",
     ];
 
     /// <summary>Header values (ASCII only: HttpClient refuses others before they leave).</summary>

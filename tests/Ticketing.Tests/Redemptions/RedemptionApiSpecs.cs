@@ -142,6 +142,7 @@ public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : ICl
         Assert.Equal(ReasonCodes.NotRedeemable, await (await Submit(client, "k4", Body(train) with { SeatClass = "Business" })).ReasonAsync(HttpStatusCode.UnprocessableEntity));
         Assert.Equal(ReasonCodes.InvalidRequest, await (await Submit(client, "k5", Body(train) with { AuthorisationCode = " " })).ReasonAsync(HttpStatusCode.BadRequest));
         Assert.Equal(ReasonCodes.InvalidRequest, await (await Submit(client, "k6", Body(train) with { TravelDate = "2026-02-01" })).ReasonAsync(HttpStatusCode.BadRequest));
+        Assert.Equal(ReasonCodes.InvalidRequest, await (await Submit(client, "k7", Body(train) with { AuthorisationCode = new string('A', 60_000) })).ReasonAsync(HttpStatusCode.BadRequest));
     }
 
     [Fact]
