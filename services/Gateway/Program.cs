@@ -29,6 +29,7 @@ app.MapServiceDefaults();
 app.UseMiddleware<RequestLimitsMiddleware>();
 app.UseRateLimiter();
 app.MapApiDocument();
+app.MapUnknownApiPaths();
 app.MapReverseProxy();
 await app.RunAsync();
 return 0;

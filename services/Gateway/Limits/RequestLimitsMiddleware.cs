@@ -7,7 +7,7 @@ using Microsoft.Net.Http.Headers;
 namespace Changxing.Gateway.Limits;
 
 /// <summary>
-/// Refuses at the edge what no service accepts: bodies of another content type than JSON or multipart (415),
+/// Refuses at the edge what no API accepts: bodies of another content type than JSON or multipart (415),
 /// and bodies over the size limit (413), before anything is forwarded.
 /// </summary>
 public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<RequestLimitOptions> options)
@@ -15,7 +15,8 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (!HasBody(request))
+        // Only the API is held to JSON and multipart: the web front end's pages post ordinary HTML forms.
+        if (!request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || !HasBody(request))
         {
             await next(context);
             return;

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Components;
+
+namespace Changxing.Web.Shared;
+
+/// <summary>
+/// A component that keeps itself current once interactive: it asks the API again every <see cref="PollEvery"/> from the
+/// server-side circuit (the token never leaves the server) and re-renders, until <see cref="KeepFollowing"/> says stop
+/// or the page is closed.
+/// </summary>
+public abstract class LiveComponent : ComponentBase, IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+
+    protected abstract TimeSpan PollEvery { get; }
+
+    protected virtual bool KeepFollowing => true;
+
+    protected CancellationToken Stopping => _stop.Token;
+
+    protected abstract Task LoadAsync();
+
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _ = FollowAsync();
+        }
+    }
+
+    private async Task FollowAsync()
+    {
+        using var timer = new PeriodicTimer(PollEvery);
+        try
+        {
+            while (KeepFollowing && await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                await LoadAsync();
+                await InvokeAsync(StateHasChanged);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The page was closed.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _stop.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
