@@ -36,7 +36,16 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
         {
             while (KeepFollowing && await timer.WaitForNextTickAsync(_stop.Token))
             {
-                await LoadAsync();
+                try
+                {
+                    await LoadAsync();
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !_stop.IsCancellationRequested)
+                {
+                    // The gateway did not answer this time; the next tick asks again.
+                    continue;
+                }
+
                 await InvokeAsync(StateHasChanged);
             }
         }

@@ -21,6 +21,7 @@ public abstract class BrowserTest(SystemUnderTest system, Chromium chromium, ITe
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 900 };
 
     private readonly List<IBrowserContext> _contexts = [];
+    private readonly List<string> _console = [];
 
     protected SystemUnderTest System { get; } = system;
 
@@ -37,7 +38,40 @@ public abstract class BrowserTest(SystemUnderTest system, Chromium chromium, ITe
         });
         context.SetDefaultTimeout(30_000);
         _contexts.Add(context);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => _console.Add($"[browser {message.Type}] {message.Text}");
+        return page;
+    }
+
+    /// <summary>
+    /// A member who signed up in the browser, then was activated by a reviewer and back-registered a trip of
+    /// <paramref name="facePrice"/> yuan at a station window (the staff's steps, through the API).
+    /// </summary>
+    protected async Task<(BrowserMember Member, Member Api, long Earned)> ActiveMemberAsync(decimal facePrice)
+    {
+        var member = await BrowserMember.SignUpAsync(await NewPersonAsync(Phone));
+        var api = await member.ThroughApiAsync(System);
+        await Journeys.ActivateAsync(api);
+        return (member, api, await Journeys.EarnAsync(api, facePrice));
+    }
+
+    /// <summary>What a failing test leaves behind: each page's address, console and a screenshot, and the services' recent logs.</summary>
+    private async Task KeepEvidenceAsync()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "changxing-browser-failures")).FullName;
+        foreach (var page in _contexts.SelectMany(c => c.Pages))
+        {
+            var file = Path.Combine(folder, $"{Guid.NewGuid():N}.png");
+            await page.ScreenshotAsync(new() { Path = file, FullPage = true });
+            output.WriteLine($"Page {page.Url}: screenshot {file}");
+        }
+
+        foreach (var line in _console)
+        {
+            output.WriteLine(line);
+        }
+
+        output.WriteLine(System.RecentLogs());
     }
 
     /// <summary>Saves a screenshot for the README when CHANGXING_SCREENSHOTS names a folder (docs/screenshots).</summary>
@@ -69,7 +103,7 @@ public abstract class BrowserTest(SystemUnderTest system, Chromium chromium, ITe
         }
         catch
         {
-            output.WriteLine(System.RecentLogs());
+            await KeepEvidenceAsync();
             throw;
         }
     }

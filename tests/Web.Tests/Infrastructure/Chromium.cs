@@ -25,6 +25,9 @@ public sealed class Chromium : IAsyncLifetime
                 "'sudo apt-get install -y chromium fonts-noto-cjk' (scripts/test.sh does), or set CHROMIUM_PATH.");
         }
 
+        // Sagas and inbox messages take seconds, more on a busy shared machine: wait for what the user would see, up to
+        // the 60 s the end-to-end journeys give a redemption to finish.
+        Assertions.SetDefaultExpectTimeout(60_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

@@ -1,0 +1,65 @@
+using Changxing.SystemHarness;
+using Changxing.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Changxing.Web.Tests;
+
+/// <summary>
+/// A member's whole way to a points-paid ticket in the browser. The reviewer's approval and the station window's
+/// back-registration are the staff's steps, taken here through the API (the harness's journeys).
+/// </summary>
+public sealed class RedemptionJourneySpecs(SystemUnderTest system, Chromium chromium, ITestOutputHelper output) : BrowserTest(system, chromium, output)
+{
+    private static readonly string[] Steps = ["Authorised", "PointsReserved", "SeatHeld", "TicketIssued", "PointsCaptured"];
+
+    [Fact]
+    public Task Should_take_a_new_member_from_sign_up_to_an_e_ticket_showing_each_step() => Scenario(async () =>
+    {
+        var run = await Journeys.FindRedeemableAsync();
+        var (member, _, earned) = await ActiveMemberAsync(4_000m);
+
+        await member.Page.GotoAsync("/points");
+        await Expect(member.Page.GetByTestId("available")).ToHaveTextAsync(earned.ToString("N0"));
+        await ScreenshotAsync(member.Page, "points");
+        await member.SetConsumptionPasswordAsync();
+        await member.OpenRedeemPageAsync(run.Train, run.Date);
+        await Expect(member.Page.GetByTestId("price")).ToHaveTextAsync(run.Points.ToString("N0"));
+        await Expect(member.Page.GetByTestId("balance")).ToHaveTextAsync(earned.ToString("N0"));
+        await ScreenshotAsync(member.Page, "redeem");
+        await member.EnterConsumptionPasswordAsync(BrowserMember.ConsumptionPassword);
+
+        await member.Page.WaitForURLAsync("**/redemptions/*");
+        await member.Page.EvaluateAsync("() => window.changxingSamePage = true");
+        foreach (var step in Steps)
+        {
+            await Expect(member.Page.Locator($"li.done[data-step='{step}']")).ToBeVisibleAsync();
+        }
+
+        await Expect(member.Page.GetByTestId("ticket-number")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\S+"));
+        await Expect(member.Page.GetByTestId("car")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\d+"));
+        await Expect(member.Page.GetByTestId("seat")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\d+\w"));
+        Assert.True(await member.Page.EvaluateAsync<bool>("() => window.changxingSamePage === true"), "the steps appeared without a page reload");
+        await ScreenshotAsync(member.Page, "redemption-completed");
+    });
+
+    [Fact]
+    public Task Should_say_why_a_redemption_failed_and_that_nothing_was_taken() => Scenario(async () =>
+    {
+        var run = await Journeys.FindRedeemableAsync();
+        var (member, _, earned) = await ActiveMemberAsync(800m);
+        Assert.True(earned is >= 10_000 && earned < run.Points, "past the 10,000 threshold but short of the price");
+        await member.SetConsumptionPasswordAsync();
+
+        await member.RedeemAsync(run.Train, run.Date);
+
+        var failure = member.Page.GetByTestId("failure");
+        await Expect(failure).ToContainTextAsync("可用积分不足");
+        await Expect(failure).ToContainTextAsync("Not enough available points");
+        await Expect(failure).ToContainTextAsync("未扣除任何积分");
+        await ScreenshotAsync(member.Page, "redemption-failed");
+        await member.Page.GotoAsync("/points");
+        await Expect(member.Page.GetByTestId("available")).ToHaveTextAsync(earned.ToString("N0"));
+    });
+}
