@@ -1,9 +1,3 @@
-using Changxing.SystemHarness;
-using Changxing.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
-using static Microsoft.Playwright.Assertions;
-
 namespace Changxing.Web.Tests;
 
 /// <summary>

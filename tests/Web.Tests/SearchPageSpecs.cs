@@ -1,9 +1,3 @@
-using Changxing.SystemHarness;
-using Changxing.Web.Tests.Infrastructure;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
-using static Microsoft.Playwright.Assertions;
-
 namespace Changxing.Web.Tests;
 
 public sealed class SearchPageSpecs(SystemUnderTest system, Chromium chromium, ITestOutputHelper output) : BrowserTest(system, chromium, output)

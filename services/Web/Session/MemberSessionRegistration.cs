@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Changxing.Web.Session;
@@ -22,6 +23,15 @@ public static class MemberSessionRegistration
                 o.SlidingExpiration = false;
             });
         builder.Services.AddAuthorization();
+        // The keys that encrypt the cookie; kept in a directory (a volume in docker-compose) when one is configured,
+        // so a restart does not sign everyone out.
+        var keys = builder.Configuration["DataProtection:KeyDirectory"];
+        var protection = builder.Services.AddDataProtection().SetApplicationName("changxing-web");
+        if (!string.IsNullOrEmpty(keys))
+        {
+            protection.PersistKeysToFileSystem(new DirectoryInfo(keys));
+        }
+
         builder.Services.AddScoped<SessionToken>();
         // The gateway (YARP) forwards the original Host and adds X-Forwarded-For/Proto.
         builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

@@ -17,9 +17,12 @@ public abstract class LiveComponent : ComponentBase, IAsyncDisposable
 
     protected CancellationToken Stopping => _stop.Token;
 
+    /// <summary>True when the state came over from the prerendered page (<c>[PersistentState]</c>): no blank first render.</summary>
+    protected virtual bool Loaded => false;
+
     protected abstract Task LoadAsync();
 
-    protected override Task OnInitializedAsync() => LoadAsync();
+    protected override Task OnInitializedAsync() => Loaded ? Task.CompletedTask : LoadAsync();
 
     protected override void OnAfterRender(bool firstRender)
     {

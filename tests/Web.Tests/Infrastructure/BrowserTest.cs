@@ -55,6 +55,28 @@ public abstract class BrowserTest(SystemUnderTest system, Chromium chromium, ITe
         return (member, api, await Journeys.EarnAsync(api, facePrice));
     }
 
+    /// <summary>A member (through the API only) whose redemption failed for want of points; waits until it finished.</summary>
+    protected async Task<(Member Member, Guid RedemptionId)> MemberWithFailedRedemptionAsync()
+    {
+        var run = await Journeys.FindRedeemableAsync();
+        var member = await Journeys.RichMemberAsync(10_000);
+        var redemptionId = await Journeys.RedeemAsync(member, run.Train, run.Date, await Journeys.AuthoriseAsync(member));
+        await Journeys.WaitFinishedAsync(member, redemptionId);
+        return (member, redemptionId);
+    }
+
+    /// <summary>A staff member signed in on the staff sign-in page with the development account of <paramref name="role"/>.</summary>
+    protected async Task<IPage> StaffAsync(string role, ViewportSize? viewport = null)
+    {
+        var page = await NewPersonAsync(viewport ?? Desktop);
+        await page.GotoAsync("/staff/signin");
+        await page.GetByLabel("用户名").FillAsync(role);
+        await page.GetByLabel("密码").FillAsync($"dev-only-{char.ToUpperInvariant(role[0])}{role[1..]}-2026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录 Sign in" }).ClickAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "工作台 Staff desk" })).ToBeVisibleAsync();
+        return page;
+    }
+
     /// <summary>What a failing test leaves behind: each page's address, console and a screenshot, and the services' recent logs.</summary>
     private async Task KeepEvidenceAsync()
     {
