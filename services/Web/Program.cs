@@ -4,6 +4,7 @@ using Changxing.Web.Account;
 using Changxing.Web.Components;
 using Changxing.Web.Gateway;
 using Changxing.Web.Session;
+using Changxing.Web.Staff.Reviewer;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -31,6 +32,7 @@ app.UseAntiforgery();
 app.MapHealthEndpoints();
 app.MapStaticAssets();
 app.MapSessionEndpoints();
+app.MapReviewFileEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.RunAsync();
 return 0;

@@ -1,8 +1,8 @@
 namespace Changxing.Web.Tests;
 
 /// <summary>
-/// A member's whole way to a points-paid ticket in the browser. The reviewer's approval and the station window's
-/// back-registration are the staff's steps, taken here through the API (the harness's journeys).
+/// A member's whole way to a points-paid ticket in the browser, with the reviewer and the station window (operator)
+/// in browsers of their own. The failure case prepares its member through the API (the harness's journeys).
 /// </summary>
 public sealed class RedemptionJourneySpecs(SystemUnderTest system, Chromium chromium, ITestOutputHelper output) : BrowserTest(system, chromium, output)
 {
@@ -12,7 +12,23 @@ public sealed class RedemptionJourneySpecs(SystemUnderTest system, Chromium chro
     public Task Should_take_a_new_member_from_sign_up_to_an_e_ticket_showing_each_step() => Scenario(async () =>
     {
         var run = await Journeys.FindRedeemableAsync();
-        var (member, _, earned) = await ActiveMemberAsync(4_000m);
+        var member = await BrowserMember.SignUpAsync(await NewPersonAsync(Phone));
+        var memberId = await member.SubmitActivationAsync();
+
+        var reviewer = await StaffAsync("reviewer");
+        await reviewer.GotoAsync("/staff/reviews");
+        await ScreenshotAsync(reviewer, "reviewer-queue");
+        await reviewer.Locator($"article[data-member='{memberId}']").GetByRole(AriaRole.Button, new() { Name = "通过 Approve" }).ClickAsync();
+        await Expect(reviewer.Locator($"article[data-member='{memberId}']")).ToHaveCountAsync(0);
+        await member.WaitForPointsAccountAsync();
+
+        var stationWindow = await StaffAsync("operator");
+        await stationWindow.GotoAsync($"/staff/back-registration?memberId={memberId}");
+        await stationWindow.GetByLabel("车票号").FillAsync("E" + Random.Shared.NextInt64(100_000_000, 999_999_999));
+        await stationWindow.GetByLabel("票面价").FillAsync("4000");
+        await stationWindow.GetByRole(AriaRole.Button, new() { Name = "补登 Back-register" }).ClickAsync();
+        await Expect(stationWindow.GetByRole(AriaRole.Status)).ToContainTextAsync("60,000");
+        const long earned = 60_000; // 4,000 yuan x 15 (aged 60 or more on the trip)
 
         await member.Page.GotoAsync("/points");
         await Expect(member.Page.GetByTestId("available")).ToHaveTextAsync(earned.ToString("N0"));
