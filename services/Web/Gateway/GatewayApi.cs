@@ -25,6 +25,9 @@ public sealed class GatewayApi(HttpClient http, SessionToken session, Navigation
     public Task<ApiResult<T>> PutAsync<T>(string path, object body, CancellationToken cancellationToken = default) =>
         SendAsync<T>(HttpMethod.Put, path, JsonContent.Create(body, options: Json), headers: null, cancellationToken);
 
+    public Task<ApiResult<NoContent>> DeleteAsync(string path, CancellationToken cancellationToken = default) =>
+        SendAsync<NoContent>(HttpMethod.Delete, path, content: null, headers: null, cancellationToken);
+
     public Task<ApiResult<T>> PostMultipartAsync<T>(string path, MultipartFormDataContent form, CancellationToken cancellationToken = default) =>
         SendAsync<T>(HttpMethod.Post, path, form, headers: null, cancellationToken);
 

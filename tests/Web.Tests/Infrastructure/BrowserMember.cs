@@ -52,7 +52,7 @@ public sealed class BrowserMember(IPage page, string name, string idNumber, stri
         await Page.GetByLabel("姓名").FillAsync(Name);
         await Page.GetByLabel("身份证号").FillAsync(IdNumber);
         await Page.GetByRole(AriaRole.Button, new() { Name = "提交 Submit" }).ClickAsync();
-        await Page.GetByLabel("人脸视频").SetInputFilesAsync(new FilePayload { Name = "face.mp4", MimeType = "video/mp4", Buffer = FaceVideo() });
+        await Page.GetByLabel("人脸视频").SetInputFilesAsync(FaceVideo());
         await Page.GetByRole(AriaRole.Button, new() { Name = "上传 Upload" }).ClickAsync();
         await Expect(Page.GetByTestId("activation")).ToContainTextAsync("审核中");
         return Guid.Parse(await Page.GetByTestId("member-id").InnerTextAsync());
@@ -67,11 +67,19 @@ public sealed class BrowserMember(IPage page, string name, string idNumber, stri
         }, because: "Points learns of the activation from MemberActivated over RabbitMQ");
 
     /// <summary>An ISO media header ("ftyp") and enough bytes for the development face verifier.</summary>
-    private static byte[] FaceVideo()
+    public static FilePayload FaceVideo()
     {
-        var bytes = new byte[4096];
-        Random.Shared.NextBytes(bytes);
         byte[] header = [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'m', (byte)'p', (byte)'4', (byte)'2'];
+        return new FilePayload { Name = "face.mp4", MimeType = "video/mp4", Buffer = WithHeader(header, 4096) };
+    }
+
+    /// <summary>A JPEG's first bytes and random content: what the upload checks look at.</summary>
+    public static FilePayload Jpeg(string name) => new() { Name = name, MimeType = "image/jpeg", Buffer = WithHeader([0xFF, 0xD8, 0xFF], 2048) };
+
+    private static byte[] WithHeader(byte[] header, int length)
+    {
+        var bytes = new byte[length];
+        Random.Shared.NextBytes(bytes);
         header.CopyTo(bytes, 0);
         return bytes;
     }
