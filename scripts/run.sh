@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Command 1 of the README: runs the whole system on this machine.
-# Builds, makes sure RabbitMQ is installed and running, starts the four services on SQLite (files under ./data),
+# Builds, makes sure RabbitMQ is installed and running, starts the services and the web app on SQLite (files under ./data),
 # waits until the gateway is ready, prints its URL and example calls, and stops everything on Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,7 @@ GATEWAY_PORT=${GATEWAY_PORT:-5100}
 MEMBERSHIP_PORT=${MEMBERSHIP_PORT:-5101}
 POINTS_PORT=${POINTS_PORT:-5102}
 TICKETING_PORT=${TICKETING_PORT:-5103}
+WEB_PORT=${WEB_PORT:-5104}
 DATA_DIR=${DATA_DIR:-$PWD/data}
 CONFIGURATION=${CHANGXING_CONFIGURATION:-Release}
 LOG_DIR=$DATA_DIR/logs
@@ -17,15 +18,15 @@ LOG_DIR=$DATA_DIR/logs
 require_dotnet
 command -v curl >/dev/null 2>&1 || apt_install curl
 ensure_rabbitmq
-for port in $GATEWAY_PORT $MEMBERSHIP_PORT $POINTS_PORT $TICKETING_PORT; do
+for port in $GATEWAY_PORT $MEMBERSHIP_PORT $POINTS_PORT $TICKETING_PORT $WEB_PORT; do
   if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
-    fail "Port $port is already in use. Stop what uses it, or choose other ports (GATEWAY_PORT, MEMBERSHIP_PORT, POINTS_PORT, TICKETING_PORT)."
+    fail "Port $port is already in use. Stop what uses it, or choose other ports (GATEWAY_PORT, MEMBERSHIP_PORT, POINTS_PORT, TICKETING_PORT, WEB_PORT)."
   fi
 done
 
 if [ "${CHANGXING_SKIP_BUILD:-}" = 1 ]; then
   # Used by the smoke test of this script, which runs after the test command's build.
-  for name in Membership Points Ticketing Gateway; do
+  for name in Membership Points Ticketing Web Gateway; do
     [ -f "services/$name/bin/$CONFIGURATION/net10.0/Changxing.$name.dll" ] \
       || fail "CHANGXING_SKIP_BUILD=1 but services/$name is not built ($CONFIGURATION): run without it, or dotnet build -c $CONFIGURATION first."
   done
@@ -60,7 +61,9 @@ say "Starting services"
 start_service Membership $MEMBERSHIP_PORT
 start_service Points $POINTS_PORT
 start_service Ticketing $TICKETING_PORT
+start_service Web $WEB_PORT Web__GatewayAddress="http://127.0.0.1:$GATEWAY_PORT"
 start_service Gateway $GATEWAY_PORT \
+  ReverseProxy__Clusters__web__Destinations__primary__Address="http://127.0.0.1:$WEB_PORT" \
   ReverseProxy__Clusters__membership__Destinations__primary__Address="http://127.0.0.1:$MEMBERSHIP_PORT" \
   ReverseProxy__Clusters__points__Destinations__primary__Address="http://127.0.0.1:$POINTS_PORT" \
   ReverseProxy__Clusters__ticketing__Destinations__primary__Address="http://127.0.0.1:$TICKETING_PORT"
@@ -80,6 +83,7 @@ cat <<MSG
 
 Changxing is running: $gateway   (Ctrl-C stops everything)
 
+  Open $gateway/ in a browser: search trains, sign up, redeem (staff sign in at $gateway/staff/signin)
   curl $gateway/health/ready
   curl '$gateway/api/ticketing/search?from=VNP&to=AOH&date=$(date -d tomorrow +%F)'
   API reference: $gateway/docs        Logs: $LOG_DIR

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Command 2 of the README: runs every test. Makes sure RabbitMQ and PostgreSQL are installed and running,
+# Command 2 of the README: runs every test. Makes sure RabbitMQ, PostgreSQL and Chromium (browser tests) are installed and running,
 # builds once, runs the whole suite on SQLite, then the database tests again on PostgreSQL.
 # Exits non-zero on any failure or skipped test.
 set -euo pipefail
@@ -13,6 +13,7 @@ as_root true || fail "The tests run rabbitmqctl, which needs root: run this as r
 ensure_postgres
 drop_leftover_test_databases
 ensure_docker_compose
+ensure_chromium
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 export TEST_POSTGRES="${TEST_POSTGRES:-Host=127.0.0.1;Port=5432;Username=changxing;Password=changxing;Database=postgres}"

@@ -116,6 +116,17 @@ drop_leftover_test_databases() {
     done
 }
 
+# Chromium and CJK fonts for the browser tests (tests/Web.Tests drive /usr/bin/chromium with Playwright; no browser download).
+ensure_chromium() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; }; then missing+=(fonts-noto-cjk); fi
+  [ ${#missing[@]} -eq 0 ] && return 0
+  as_root true || fail "The browser tests need ${missing[*]} and installing it needs root. Run this as root or with passwordless sudo, or ask an administrator: sudo apt-get install -y ${missing[*]}"
+  apt_install "${missing[@]}"
+  [ -x /usr/bin/chromium ] || fail "chromium was installed but /usr/bin/chromium is missing. Install it yourself: sudo apt-get install -y chromium fonts-noto-cjk"
+}
+
 ensure_docker_compose() {
   command -v docker-compose >/dev/null 2>&1 || apt_install docker-compose
 }

@@ -36,6 +36,7 @@ app.MapServiceDefaults();
 app.UseMiddleware<RequestLimitsMiddleware>();
 app.UseRateLimiter();
 app.MapApiDocument();
+app.MapUnknownApiPaths();
 app.MapReverseProxy();
 await app.RunAsync();
 return 0;

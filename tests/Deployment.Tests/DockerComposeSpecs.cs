@@ -31,7 +31,7 @@ public sealed partial class DockerComposeSpecs
     {
         var dockerfiles = DockerfilePattern().Matches(Compose).Select(m => m.Groups[1].Value).ToList();
 
-        Assert.Equal(["services/Membership/Dockerfile", "services/Points/Dockerfile", "services/Ticketing/Dockerfile", "services/Gateway/Dockerfile"], dockerfiles);
+        Assert.Equal(["services/Membership/Dockerfile", "services/Points/Dockerfile", "services/Ticketing/Dockerfile", "services/Web/Dockerfile", "services/Gateway/Dockerfile"], dockerfiles);
         Assert.All(dockerfiles, f => Assert.True(File.Exists(Repository.PathOf(f)), f + " is missing"));
     }
 
@@ -40,6 +40,7 @@ public sealed partial class DockerComposeSpecs
     [InlineData("Points")]
     [InlineData("Ticketing")]
     [InlineData("Gateway")]
+    [InlineData("Web")]
     public void Should_build_each_image_in_two_stages_and_run_it_as_a_non_root_user(string service)
     {
         var dockerfile = File.ReadAllText(Repository.PathOf($"services/{service}/Dockerfile"));
@@ -64,7 +65,7 @@ public sealed partial class DockerComposeSpecs
     {
         var compose = await ComposeFile.LoadAsync();
 
-        foreach (var service in compose.Applications.Where(s => s.Name != "gateway"))
+        foreach (var service in compose.Applications.Where(s => s.Name is not ("gateway" or "web")))
         {
             Assert.Equal("SqlServer", service.Environment.GetValueOrDefault("Database__Provider"));
             Assert.Contains($"Server=sqlserver;Database=changxing_{service.Name};", service.Environment.GetValueOrDefault("Database__ConnectionString"), StringComparison.Ordinal);
@@ -77,14 +78,16 @@ public sealed partial class DockerComposeSpecs
         var compose = await ComposeFile.LoadAsync();
         var healthy = new Dictionary<string, string> { ["rabbitmq"] = "service_healthy", ["sqlserver"] = "service_healthy" };
 
-        Assert.Equal(["gateway", "membership", "points", "ticketing"], compose.Applications.Select(s => s.Name).Order());
-        foreach (var service in compose.Applications.Where(s => s.Name != "gateway"))
+        Assert.Equal(["gateway", "membership", "points", "ticketing", "web"], compose.Applications.Select(s => s.Name).Order());
+        foreach (var service in compose.Applications.Where(s => s.Name is not ("gateway" or "web")))
         {
             Assert.Equal(healthy, service.DependsOn);
         }
 
+        // The web app needs neither broker nor database: it calls the gateway, which waits for it to be healthy.
+        Assert.Empty(compose.Services["web"].DependsOn);
         Assert.Equal(
-            new Dictionary<string, string> { ["membership"] = "service_healthy", ["points"] = "service_healthy", ["ticketing"] = "service_healthy" },
+            new Dictionary<string, string> { ["membership"] = "service_healthy", ["points"] = "service_healthy", ["ticketing"] = "service_healthy", ["web"] = "service_healthy" },
             compose.Services["gateway"].DependsOn);
         Assert.True(compose.Services["rabbitmq"].HasHealthcheck, "rabbitmq has no healthcheck");
         Assert.True(compose.Services["sqlserver"].HasHealthcheck, "sqlserver has no healthcheck");

@@ -26,6 +26,7 @@ public sealed class RunCommandSpecs(ITestOutputHelper output)
             ["MEMBERSHIP_PORT"] = LoopbackPort.Free(),
             ["POINTS_PORT"] = LoopbackPort.Free(),
             ["TICKETING_PORT"] = LoopbackPort.Free(),
+            ["WEB_PORT"] = LoopbackPort.Free(),
         };
         var gateway = $"http://127.0.0.1:{ports["GATEWAY_PORT"]}";
         var dataDirectory = Directory.CreateTempSubdirectory("changxing-run-").FullName;
@@ -64,7 +65,7 @@ public sealed class RunCommandSpecs(ITestOutputHelper output)
             }
 
             services.AddRange(ServiceProcessesStartedBy(script.Id));
-            Assert.Equal(4, services.Count);
+            Assert.Equal(5, services.Count);
 
             await ExternalCommand.RunAsync("kill", "-INT", script.Id.ToString());
             await script.WaitForExitAsync().WaitAsync(StopLimit);

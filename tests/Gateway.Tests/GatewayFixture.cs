@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Changxing.Gateway.Tests;
 
-/// <summary>The real gateway in-process, in front of three fake downstream services on real sockets.</summary>
+/// <summary>The real gateway in-process, in front of fake downstream services (the three APIs and the web front end) on real sockets.</summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
     private readonly Dictionary<string, FakeDownstreamService> _services = [];
@@ -31,7 +31,7 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        foreach (var name in new[] { "membership", "points", "ticketing" })
+        foreach (var name in new[] { "membership", "points", "ticketing", "web" })
         {
             _services[name] = await FakeDownstreamService.StartAsync(name);
         }

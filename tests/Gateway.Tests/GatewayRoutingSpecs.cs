@@ -42,8 +42,10 @@ public sealed class GatewayRoutingSpecs(GatewayFixture gateway) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Should_be_ready_only_while_every_downstream_service_is_ready()
+    [Theory]
+    [InlineData("points")]
+    [InlineData("web")]
+    public async Task Should_be_ready_only_while_every_downstream_service_is_ready(string downstream)
     {
         using var client = gateway.Anonymous();
 
@@ -52,17 +54,17 @@ public sealed class GatewayRoutingSpecs(GatewayFixture gateway) : IClassFixture<
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         }
 
-        gateway["points"].Ready = false;
+        gateway[downstream].Ready = false;
         try
         {
             using var notReady = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
-            Assert.Contains("points", await notReady.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Contains(downstream, await notReady.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         finally
         {
-            gateway["points"].Ready = true;
+            gateway[downstream].Ready = true;
         }
     }
 

@@ -8,4 +8,7 @@ public static class TestCategories
 {
     public const string Database = nameof(Database);
     public const string EndToEnd = nameof(EndToEnd);
+
+    /// <summary>Drives the web front end in Chromium over the real processes (tests/Web.Tests).</summary>
+    public const string Browser = nameof(Browser);
 }

@@ -52,7 +52,8 @@ internal sealed class MergedApiDocument(IProxyConfigProvider proxyConfig, IHttpC
         var missing = new List<string>();
         var http = clients.CreateClient(HttpClientName);
 
-        foreach (var cluster in proxyConfig.GetConfig().Clusters)
+        // A cluster with metadata ApiDocument=none (the web front end) serves pages, not an API.
+        foreach (var cluster in proxyConfig.GetConfig().Clusters.Where(c => c.Metadata?.GetValueOrDefault("ApiDocument") != "none"))
         {
             var address = cluster.Destinations?.Values.FirstOrDefault()?.Address;
             var source = address is null ? null : await FetchAsync(http, new Uri(new Uri(address), "/openapi/v1.json"), cancellationToken);

@@ -9,8 +9,8 @@ namespace Changxing.Gateway.Limits;
 /// <summary>
 /// Refuses at the edge what no service accepts: a path and query or headers over their limits (414, 431, as problem
 /// documents where Kestrel would answer with an empty body), header values that are not ASCII (400: HTTP allows only ASCII on the
-/// way on, and forwarding one would fail as if the service were down), bodies of another content type than JSON or
-/// multipart (415), and bodies over the size limit (413), before anything is forwarded.
+/// way on, and forwarding one would fail as if the service were down), and, for the API, bodies of another content type
+/// than JSON or multipart (415) and bodies over the size limit (413), before anything is forwarded.
 /// </summary>
 public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<RequestLimitOptions> options)
 {
@@ -41,7 +41,8 @@ public sealed class RequestLimitsMiddleware(RequestDelegate next, IOptions<Reque
             return;
         }
 
-        if (!HasBody(request))
+        // Only the API is held to JSON and multipart: the web front end's pages post ordinary HTML forms.
+        if (!request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || !HasBody(request))
         {
             await next(context);
             return;

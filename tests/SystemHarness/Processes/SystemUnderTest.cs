@@ -5,7 +5,7 @@ using Changxing.TestSupport;
 namespace Changxing.SystemHarness;
 
 /// <summary>
-/// The whole system as real processes: Membership, Points, Ticketing and the Gateway, each on a free port with its
+/// The whole system as real processes: Membership, Points, Ticketing, the Gateway and the Web front end, each on a free port with its
 /// own database (a temporary SQLite file by default, or a throw-away PostgreSQL database), sharing a fresh RabbitMQ
 /// virtual host. Tests talk to it through the gateway. The end-to-end tests use it as an xunit fixture (SQLite);
 /// the benchmarks call <see cref="StartAsync"/> with their own <see cref="SystemOptions"/>.
@@ -13,6 +13,9 @@ namespace Changxing.SystemHarness;
 public sealed class SystemUnderTest : IAsyncLifetime
 {
     public static readonly string[] Services = ["Membership", "Points", "Ticketing"];
+
+    /// <summary>The web front end's process (it has no database and no bus).</summary>
+    public const string WebApp = "Web";
 
     private readonly Dictionary<string, ServiceProcess> _processes = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, TestDatabase> _databases = new(StringComparer.OrdinalIgnoreCase);
@@ -90,7 +93,15 @@ public sealed class SystemUnderTest : IAsyncLifetime
         // Every scenario signs in from 127.0.0.1: the per-address sign-in limit is tested in Gateway.Tests, not here.
         gateway["Gateway__RateLimits__SignIn__PermitLimit"] = "100000";
         gateway["Gateway__RateLimits__PerCaller__PermitLimit"] = "100000";
-        _processes["Gateway"] = new ServiceProcess(BuiltService.Locate("Gateway"), LoopbackPort.Free(), WithOptions(gateway));
+        var gatewayPort = LoopbackPort.Free();
+
+        // The web front end is a client of the gateway, and the gateway routes pages to it (its readiness covers it).
+        _processes[WebApp] = new ServiceProcess(BuiltService.Locate(WebApp), LoopbackPort.Free(), WithOptions(new Dictionary<string, string>
+        {
+            ["Web__GatewayAddress"] = $"http://127.0.0.1:{gatewayPort}",
+        }));
+        gateway["ReverseProxy__Clusters__web__Destinations__primary__Address"] = _processes[WebApp].BaseAddress.ToString().TrimEnd('/');
+        _processes["Gateway"] = new ServiceProcess(BuiltService.Locate("Gateway"), gatewayPort, WithOptions(gateway));
 
         foreach (var process in _processes.Values)
         {

@@ -1,0 +1,16 @@
+namespace Changxing.Web.Gateway;
+
+public static class GatewayApiRegistration
+{
+    /// <summary>The typed client on the gateway (<c>Web:GatewayAddress</c>).</summary>
+    public static WebApplicationBuilder AddGatewayApi(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+        builder.Services.AddHttpClient<GatewayApi>(c =>
+        {
+            c.BaseAddress = options.GatewayAddress;
+            c.Timeout = TimeSpan.FromSeconds(30);
+        });
+        return builder;
+    }
+}

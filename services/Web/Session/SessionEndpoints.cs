@@ -1,0 +1,23 @@
+namespace Changxing.Web.Session;
+
+public static class SessionEndpoints
+{
+    public const string SignOutPath = "/account/sign-out";
+    public const string ExpiredPath = "/account/session-expired";
+
+    /// <summary>Sign-out ends the session; an expired token ends it too and asks the user to sign in again.</summary>
+    public static WebApplication MapSessionEndpoints(this WebApplication app)
+    {
+        app.MapPost(SignOutPath, async (HttpContext http) =>
+        {
+            await SessionCookie.SignOutAsync(http);
+            return Results.LocalRedirect("/");
+        });
+        app.MapGet(ExpiredPath, async (HttpContext http) =>
+        {
+            await SessionCookie.SignOutAsync(http);
+            return Results.LocalRedirect("/signin?expired=true");
+        });
+        return app;
+    }
+}
