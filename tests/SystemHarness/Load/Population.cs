@@ -159,7 +159,8 @@ public sealed class Population : IDisposable
             var path = $"/api/ticketing/runs/{run.Train}/{run.Date:yyyy-MM-dd}/allotments";
             foreach (var allotment in (await operatorClient.GetJsonAsync(path)).EnumerateArray().Where(a => a.Str("seatClass") == SeatClass))
             {
-                using var response = await operatorClient.PutAsJsonAsync($"{path}/{allotment.GetProperty("id").GetGuid()}", new { quota }, token);
+                // An allotment may not exceed the class's seats (Ticketing refuses it); a fresh run has them all left.
+                using var response = await operatorClient.PutAsJsonAsync($"{path}/{allotment.GetProperty("id").GetGuid()}", new { quota = Math.Min(quota, run.SeatsLeft) }, token);
                 await response.ReadJsonAsync();
             }
 

@@ -13,7 +13,7 @@ public sealed record PopulationOptions
 
     /// <summary>
     /// The "兑" quota set on every redeemable run's second-class allotment, so the seeded quota (30) is not what a
-    /// load run measures. A G train has 607 second-class seats.
+    /// load run measures; at most the class's seats (a G train has 540 to 607 second-class seats).
     /// </summary>
     public int QuotaPerRun { get; init; } = 600;
 

@@ -139,7 +139,7 @@ public sealed class Journeys(SystemUnderTest system)
                 {
                     if (offer.Str("seatClass") == seatClass && offer.GetProperty("mark").ValueKind == JsonValueKind.String)
                     {
-                        yield return new RedeemableRun(train.Str("trainNumber"), day, offer.GetProperty("pointsPrice").GetInt64());
+                        yield return new RedeemableRun(train.Str("trainNumber"), day, offer.GetProperty("pointsPrice").GetInt64(), offer.GetProperty("seatsLeft").GetInt32());
                     }
                 }
             }
