@@ -20,7 +20,7 @@ namespace Changxing.Ticketing.Redemptions;
 /// (for an unanswered capture: void the ticket, then release the seat and the points, captured or not).
 /// Late and duplicate replies are absorbed, and a late hold is released.
 /// </summary>
-public sealed class RedemptionStateMachine : StepDeadlineStateMachine<RedemptionState>
+public sealed partial class RedemptionStateMachine : StepDeadlineStateMachine<RedemptionState>
 {
     private readonly RedemptionOptions _options;
     private readonly TimeProvider _clock;
@@ -258,78 +258,6 @@ public sealed class RedemptionStateMachine : StepDeadlineStateMachine<Redemption
         saga.FailureDetail = detail.Length > 500 ? detail[..500] : detail;
         saga.IsPaymentFailure = PaymentFailurePolicy.IsPaymentFailure(reason);
     }
-
-    /// <summary>What may exist and so must be undone. A step that timed out may have acted without our hearing of it.</summary>
-    private static void PlanCompensation(RedemptionState saga, bool pointsMayBeHeld, bool seatMayBeHeld, bool ticketMayExist)
-    {
-        saga.TicketVoidPending = ticketMayExist;
-        saga.SeatReleasePending = seatMayBeHeld;
-        saga.PointsReleasePending = pointsMayBeHeld;
-    }
-
-    /// <summary>Sends the first compensations and waits for them, or fails at once when nothing was done.</summary>
-    /// <remarks>The state is set here rather than by TransitionTo because the target depends on what is pending.</remarks>
-    private async Task CompensateOrFail(BehaviorContext<RedemptionState> x)
-    {
-        var saga = x.Saga;
-        if (!saga.TicketVoidPending && !saga.SeatReleasePending && !saga.PointsReleasePending)
-        {
-            await Finish(x);
-            return;
-        }
-
-        saga.CurrentState = nameof(Compensating);
-        SetDeadline(saga, RedemptionSteps.Compensate, 1, _clock.GetUtcNow() + _options.CompensationRetryInterval);
-        Record(x, "CompensationStarted", Pending(saga));
-        await (saga.TicketVoidPending
-            ? x.Publish(new VoidTicket(saga.CorrelationId, saga.FailureReason!))
-            : SendReleases(x));
-    }
-
-    private static Task SendReleases(BehaviorContext<RedemptionState> x)
-    {
-        var saga = x.Saga;
-        var sends = new List<Task>(2);
-        if (saga.SeatReleasePending)
-        {
-            sends.Add(x.Publish(new ReleaseSeat(saga.CorrelationId, saga.FailureReason!)));
-        }
-
-        if (saga.PointsReleasePending)
-        {
-            sends.Add(x.Publish(new ReleasePoints(saga.CorrelationId, saga.MemberId, saga.FailureReason!)));
-        }
-
-        return Task.WhenAll(sends);
-    }
-
-    private Task FailIfCompensated(BehaviorContext<RedemptionState> x) =>
-        x.Saga.TicketVoidPending || x.Saga.SeatReleasePending || x.Saga.PointsReleasePending ? Task.CompletedTask : Finish(x);
-
-    private Task Finish(BehaviorContext<RedemptionState> x)
-    {
-        var saga = x.Saga;
-        saga.CurrentState = nameof(Failed);
-        SetDeadline(saga, null, 0, null);
-        Record(x, "Failed", saga.FailureReason);
-        return x.Publish(new RedemptionFailed(saga.CorrelationId, saga.MemberId, saga.FailureReason!,
-            saga.FailureDetail ?? string.Empty, saga.IsPaymentFailure, _clock.GetUtcNow()));
-    }
-
-    private static void SetDeadline(RedemptionState saga, string? step, int attempt, DateTimeOffset? at)
-    {
-        saga.DeadlineStep = step;
-        saga.DeadlineAttempt = attempt;
-        saga.DeadlineAt = at;
-    }
-
-    private static string Pending(RedemptionState saga) =>
-        string.Join(", ", new[]
-        {
-            saga.TicketVoidPending ? "void ticket" : null,
-            saga.SeatReleasePending ? "release seat" : null,
-            saga.PointsReleasePending ? "release points" : null,
-        }.Where(s => s is not null));
 
     private void Record(BehaviorContext<RedemptionState> x, string @event, string? detail = null) =>
         RedemptionTimeline.Append(x.Saga, _clock.GetUtcNow(), @event, detail);
