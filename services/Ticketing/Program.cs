@@ -13,7 +13,8 @@ if (HealthProbe.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddServiceDatabase<TicketingDbContext, SqliteTicketingDbContext, PostgresTicketingDbContext, SqlServerTicketingDbContext>();
+builder.AddServiceDatabase<TicketingDbContext, SqliteTicketingDbContext, PostgresTicketingDbContext, SqlServerTicketingDbContext>(
+    o => TicketingDbContext.AddTicketingInterceptors(o));
 builder.Services.AddTicketing(builder.Configuration).AddTicketingBackgroundServices();
 builder.AddServiceBus(bus => bus.AddTicketingMessaging());
 

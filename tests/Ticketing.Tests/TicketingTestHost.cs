@@ -136,10 +136,10 @@ public class TicketingTestHost : IAsyncLifetime
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:
-                services.AddDbContext<TicketingDbContext, PostgresTicketingDbContext>(o => o.UseProvider(database.Provider, database.ConnectionString));
+                services.AddDbContextPool<TicketingDbContext, PostgresTicketingDbContext>(o => TicketingDbContext.AddTicketingInterceptors(o.UseProvider(database.Provider, database.ConnectionString)));
                 break;
             default:
-                services.AddDbContext<TicketingDbContext, SqliteTicketingDbContext>(o => o.UseProvider(database.Provider, database.ConnectionString));
+                services.AddDbContextPool<TicketingDbContext, SqliteTicketingDbContext>(o => TicketingDbContext.AddTicketingInterceptors(o.UseProvider(database.Provider, database.ConnectionString)));
                 break;
         }
 

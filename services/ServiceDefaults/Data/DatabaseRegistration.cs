@@ -12,7 +12,15 @@ public static class DatabaseRegistration
     /// (whose migrations are applied at start-up), plus a readiness check. Call before <c>AddServiceBus</c> so
     /// the database is migrated before any message is consumed.
     /// </summary>
-    public static WebApplicationBuilder AddServiceDatabase<TContext, TSqlite, TPostgres, TSqlServer>(this WebApplicationBuilder builder)
+    /// <remarks>
+    /// Contexts come from EF Core's pool (<c>AddDbContextPool</c>): every request and message takes one, and building a
+    /// context afresh (its options, loggers and internal services) was 6–10 % of each service's CPU under load
+    /// (docs/PERFORMANCE.md). A pooled context is reset when it is returned; its options are built once, so
+    /// <paramref name="configure"/> is the one place to add what a service's context needs beyond the provider (for
+    /// example an interceptor), never <c>OnConfiguring</c>, which pooling refuses.
+    /// </remarks>
+    public static WebApplicationBuilder AddServiceDatabase<TContext, TSqlite, TPostgres, TSqlServer>(
+        this WebApplicationBuilder builder, Action<DbContextOptionsBuilder>? configure = null)
         where TContext : DbContext
         where TSqlite : TContext, IProviderDbContext
         where TPostgres : TContext, IProviderDbContext
@@ -24,13 +32,13 @@ public static class DatabaseRegistration
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                Register<TContext, TSqlite>(builder.Services, options.Provider, connectionString);
+                Register<TContext, TSqlite>(builder.Services, options.Provider, connectionString, configure);
                 break;
             case DatabaseProvider.Postgres:
-                Register<TContext, TPostgres>(builder.Services, options.Provider, connectionString);
+                Register<TContext, TPostgres>(builder.Services, options.Provider, connectionString, configure);
                 break;
             case DatabaseProvider.SqlServer:
-                Register<TContext, TSqlServer>(builder.Services, options.Provider, connectionString);
+                Register<TContext, TSqlServer>(builder.Services, options.Provider, connectionString, configure);
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{options.Provider}' is not one of Sqlite, Postgres, SqlServer.");
@@ -63,8 +71,13 @@ public static class DatabaseRegistration
         return $"Data Source={Path.Combine(Path.GetFullPath(options.DataDirectory), file)};Default Timeout=30;Pooling=True";
     }
 
-    private static void Register<TContext, TImplementation>(IServiceCollection services, DatabaseProvider provider, string connectionString)
+    private static void Register<TContext, TImplementation>(
+        IServiceCollection services, DatabaseProvider provider, string connectionString, Action<DbContextOptionsBuilder>? configure)
         where TContext : DbContext
         where TImplementation : TContext =>
-        services.AddDbContext<TContext, TImplementation>(o => o.UseProvider(provider, connectionString));
+        services.AddDbContextPool<TContext, TImplementation>(o =>
+        {
+            o.UseProvider(provider, connectionString);
+            configure?.Invoke(o);
+        });
 }

@@ -36,7 +36,8 @@ public abstract class TicketingDbContext(DbContextOptions options) : DbContext(o
     /// <summary>Work to do once the current transaction commits (<see cref="AfterCommitInterceptor"/>).</summary>
     internal List<Action> AfterCommit { get; } = [];
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(AfterCommitInterceptor.Instance);
+    /// <summary>What every Ticketing context needs beyond its provider: the after-commit hook. Used by the service's registration and the tests' hosts.</summary>
+    public static DbContextOptionsBuilder AddTicketingInterceptors(DbContextOptionsBuilder options) => options.AddInterceptors(AfterCommitInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -40,7 +40,8 @@ public sealed partial class RequestWriteLog(IHttpContextAccessor http) : DbComma
         Action<IServiceProvider, DbContextOptionsBuilder> addLog = (provider, options) => options.AddInterceptors(provider.GetRequiredService<RequestWriteLog>());
         foreach (var context in contexts)
         {
-            configure.MakeGenericMethod(context).Invoke(null, [services, addLog, ServiceLifetime.Scoped]);
+            // Singleton: the services take their contexts from EF Core's pool, whose options are built once.
+            configure.MakeGenericMethod(context).Invoke(null, [services, addLog, ServiceLifetime.Singleton]);
         }
     }
 
