@@ -30,6 +30,9 @@ public static class TicketingRegistration
         services.AddScoped<TicketOffice>();
         services.AddScoped<IRedemptionTicketIssuer>(sp => sp.GetRequiredService<TicketOffice>());
         services.AddScoped<IssueRedemptionTicketActivity>();
+        services.AddSingleton<RedemptionWaiters>();
+        services.AddScoped<ICompletedRedemptions, StoredCompletedRedemptions>();
+        services.AddPublishObserver<RedemptionOutcomeObserver>();
         services.AddScoped<RunCalendar>();
         services.AddScoped<ReferenceDataSeeder>();
         return services;

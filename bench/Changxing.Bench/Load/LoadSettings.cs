@@ -75,9 +75,10 @@ public sealed record LoadSettings
     }
 
     /// <summary>
-    /// Members for the heaviest step: each is busy for about a second and a half per redemption (authorise, submit, then
-    /// read once a second until done), and an open-loop arrival that finds none idle is a failure of the generator, not
-    /// of the system; three per redemption a second leaves room for slow steps. Closed loop: a fifth more than the loop.
+    /// Members for the heaviest step: each is busy for its redemption's whole latency (authorise, then submit with
+    /// <c>Prefer: wait</c> until done), and an open-loop arrival that finds none idle is a failure of the generator, not
+    /// of the system; three per redemption a second leaves room for latencies up to three seconds. Closed loop: a
+    /// fifth more than the loop.
     /// </summary>
     public int EnoughMembers => Quick ? 16
         : Closed.Count > 0 ? (int)Math.Ceiling(Closed.Max() * 1.2)
@@ -85,10 +86,13 @@ public sealed record LoadSettings
 
     /// <summary>
     /// Redemptions the warm-up and the steps may start at most, with a tenth to spare: every open-loop step at its
-    /// rate; a closed-loop member redeems at most once a second (it reads its redemption once a second until done).
+    /// rate; a closed-loop step as fast as it goes, at most <see cref="ClosedLoopCeiling"/> a second however many members loop.
     /// </summary>
-    public long MostRedemptions => (long)Math.Ceiling((((Closed.Count > 0 ? Closed.Sum() : Rates.Sum()) * StepLength.TotalSeconds)
+    public long MostRedemptions => (long)Math.Ceiling((((Closed.Count > 0 ? Closed.Count * ClosedLoopCeiling : Rates.Sum()) * StepLength.TotalSeconds)
         + (WarmUpRate * WarmUpLength.TotalSeconds)) * 1.1);
+
+    /// <summary>Redemptions a second a closed-loop step cannot pass on two cores: twice the best step measured so far.</summary>
+    public const double ClosedLoopCeiling = 120;
 
     private static string? Text(string[] args, string name)
     {

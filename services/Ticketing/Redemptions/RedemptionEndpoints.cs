@@ -33,7 +33,8 @@ public static partial class RedemptionEndpoints
     /// <summary>
     /// Accepts a one-way redemption: refuses at once what Ticketing can judge alone (bad input, unknown train or
     /// station, not "兑", a return leg), prices it (fare x 100 points), stores it and sends step 1, the authorisation. The same
-    /// Idempotency-Key and body answer the same redemption; the key with another body answers 409.
+    /// Idempotency-Key and body answer the same redemption; the key with another body answers 409. With
+    /// <c>Prefer: wait=N</c> the answer comes when the redemption has finished or after N seconds (<see cref="RedemptionWait"/>).
     /// </summary>
     private static async Task<Results<Accepted<RedemptionView>, ProblemHttpResult>> Submit(
         RedemptionInput input,
@@ -45,6 +46,7 @@ public static partial class RedemptionEndpoints
         IPublishEndpoint publish,
         TimeProvider clock,
         IOptions<RedemptionOptions> options,
+        RedemptionWaiters waiters,
         ILogger<RedemptionState> logger,
         CancellationToken cancellationToken)
     {
@@ -81,7 +83,9 @@ public static partial class RedemptionEndpoints
         var existing = await db.Set<RedemptionState>().AsNoTracking().FirstOrDefaultAsync(r => r.CorrelationId == id, cancellationToken);
         if (existing is not null)
         {
-            return SameOrConflict(existing, hash);
+            return existing.RequestHash == hash && RedemptionWait.Requested(http.Request) is { } again
+                ? SameOrConflict(await RedemptionWait.UntilFinishedAsync(existing, again, http.Response, db, waiters, clock, cancellationToken), hash)
+                : SameOrConflict(existing, hash);
         }
 
         var now = clock.GetUtcNow();
@@ -117,6 +121,11 @@ public static partial class RedemptionEndpoints
             LogAuthorisationNotSent(logger, id, e);
         }
 
+        if (RedemptionWait.Requested(http.Request) is { } wait)
+        {
+            redemption = await RedemptionWait.UntilFinishedAsync(redemption, wait, http.Response, db, waiters, clock, cancellationToken);
+        }
+
         return TypedResults.Accepted($"/api/redemptions/{id}", RedemptionView.Of(redemption, withTimeline: true));
     }
 
@@ -127,13 +136,22 @@ public static partial class RedemptionEndpoints
                 $"This {RedemptionSubmission.IdempotencyKeyHeader} was already used for a different request.",
                 new Dictionary<string, object?> { ["redemptionId"] = existing.CorrelationId });
 
-    /// <summary>The owner (or an operator) reads a redemption with its timeline; anyone else is told it does not exist.</summary>
-    private static async Task<Results<Ok<RedemptionView>, ProblemHttpResult>> Get(Guid id, HttpContext http, TicketingDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// The owner (or an operator) reads a redemption with its timeline; anyone else is told it does not exist. With
+    /// <c>Prefer: wait=N</c> the answer waits up to N seconds for the redemption to finish.
+    /// </summary>
+    private static async Task<Results<Ok<RedemptionView>, ProblemHttpResult>> Get(
+        Guid id, HttpContext http, TicketingDbContext db, RedemptionWaiters waiters, TimeProvider clock, CancellationToken cancellationToken)
     {
         var redemption = await db.Set<RedemptionState>().AsNoTracking().FirstOrDefaultAsync(r => r.CorrelationId == id, cancellationToken);
         if (redemption is null || (redemption.MemberId != http.User.MemberId() && !http.User.IsInRole(Roles.Operator)))
         {
             return ProblemResults.NotFound($"There is no redemption {id}.");
+        }
+
+        if (RedemptionWait.Requested(http.Request) is { } wait)
+        {
+            redemption = await RedemptionWait.UntilFinishedAsync(redemption, wait, http.Response, db, waiters, clock, cancellationToken);
         }
 
         return TypedResults.Ok(RedemptionView.Of(redemption, withTimeline: true));
@@ -197,7 +215,7 @@ public static partial class RedemptionEndpoints
 
     /// <summary>A member's strike counter: operators read anyone's, a member their own.</summary>
     private static async Task<Results<Ok<StrikeCounterView>, ProblemHttpResult>> Strikes(
-        Guid memberId, HttpContext http, TicketingDbContext db, CancellationToken cancellationToken)
+        Guid memberId, HttpContext http, TicketingDbContext db, ICompletedRedemptions completions, CancellationToken cancellationToken)
     {
         if (memberId != http.User.MemberId() && !http.User.IsInRole(Roles.Operator))
         {
@@ -205,10 +223,14 @@ public static partial class RedemptionEndpoints
         }
 
         var strikes = await db.Set<PaymentStrikeState>().AsNoTracking().FirstOrDefaultAsync(s => s.CorrelationId == memberId, cancellationToken);
-        return TypedResults.Ok(strikes is null
-            ? new StrikeCounterView(memberId, 0, PaymentStrikes.StrikesBeforeSupportTicket, false, null, 0, [])
-            : new StrikeCounterView(memberId, strikes.ConsecutiveFailures, PaymentStrikes.StrikesBeforeSupportTicket, strikes.TicketRequested,
-                strikes.OpenTicketNumber, strikes.TicketsOpened, PaymentStrikes.Recent(strikes)));
+        if (strikes is null)
+        {
+            return TypedResults.Ok(new StrikeCounterView(memberId, 0, PaymentStrikes.StrikesBeforeSupportTicket, false, null, 0, []));
+        }
+
+        var run = PaymentStrikes.CurrentRun(strikes, await completions.LastCompletedAtAsync(memberId, cancellationToken));
+        return TypedResults.Ok(new StrikeCounterView(memberId, run.Count, PaymentStrikes.StrikesBeforeSupportTicket, strikes.TicketRequested,
+            strikes.OpenTicketNumber, strikes.TicketsOpened, run));
     }
 
     private static async Task<Results<Ok<RedemptionPage>, ProblemHttpResult>> PageOf(

@@ -7,8 +7,8 @@ namespace Changxing.SystemHarness.Load;
 
 /// <summary>
 /// Redemptions end to end through the gateway, as members make them: a one-time payment authorisation with the
-/// consumption password, POST /api/redemptions for the member's beneficiary, then the redemption read until it has
-/// finished. Open loop (<see cref="RunAtRateAsync"/>: a new redemption every 1/rate seconds whatever the system's
+/// consumption password, POST /api/redemptions for the member's beneficiary with <c>Prefer: wait</c>, which answers when
+/// the redemption has finished (read again, waiting the same way, if it has not). Open loop (<see cref="RunAtRateAsync"/>: a new redemption every 1/rate seconds whatever the system's
 /// state, so queueing shows in the latency) or closed loop (<see cref="RunConcurrentAsync"/>: N members each
 /// redeeming back to back). Every redemption is followed to its end before a step returns.
 /// </summary>
@@ -165,6 +165,7 @@ public sealed class RedemptionLoad(SystemUnderTest system, Population population
         {
             var submitStarted = watch.Elapsed;
             using var request = Journeys.RedemptionRequest(plan.Run.Train, plan.Run.Date, code, plan.Payer.BeneficiaryId);
+            request.Headers.Add("Prefer", PreferWait);
             using var accepted = await member.Http.SendAsync(request, cancellationToken);
             submitMs = (watch.Elapsed - submitStarted).TotalMilliseconds;
             var body = await ReadAsync(accepted, cancellationToken);
@@ -174,6 +175,10 @@ public sealed class RedemptionLoad(SystemUnderTest system, Population population
             }
 
             id = body.GetProperty("id").GetGuid();
+            if (body.GetProperty("finished").GetBoolean())
+            {
+                return Finished(plan, id, body, startedAt, authoriseMs, submitMs);
+            }
         }
         catch (Exception e) when (IsClientFailure(e, cancellationToken))
         {
@@ -183,13 +188,15 @@ public sealed class RedemptionLoad(SystemUnderTest system, Population population
         var acceptedAt = watch.Elapsed;
         while (watch.Elapsed - acceptedAt < _options.FinishTimeout)
         {
-            await Task.Delay(_options.PollInterval, cancellationToken);
             JsonElement view;
             try
             {
-                using var read = await member.Http.GetAsync(new Uri($"/api/redemptions/{id}", UriKind.Relative), cancellationToken);
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/redemptions/{id}", UriKind.Relative));
+                request.Headers.Add("Prefer", PreferWait);
+                using var read = await member.Http.SendAsync(request, cancellationToken);
                 if (read.StatusCode != HttpStatusCode.OK)
                 {
+                    await Task.Delay(_options.RetryInterval, cancellationToken);
                     continue;
                 }
 
@@ -197,6 +204,7 @@ public sealed class RedemptionLoad(SystemUnderTest system, Population population
             }
             catch (Exception e) when (IsClientFailure(e, cancellationToken))
             {
+                await Task.Delay(_options.RetryInterval, cancellationToken);
                 continue;
             }
 
@@ -208,6 +216,8 @@ public sealed class RedemptionLoad(SystemUnderTest system, Population population
 
         return Failure($"unfinished after {_options.FinishTimeout.TotalSeconds:0} s", id);
     }
+
+    private string PreferWait => $"wait={(int)_options.Wait.TotalSeconds}";
 
     private static RedemptionOutcome Finished(PlannedRedemption plan, Guid id, JsonElement view, DateTimeOffset startedAt, double authoriseMs, double submitMs)
     {

@@ -1,6 +1,7 @@
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
 using Changxing.Contracts.Redemptions;
+using Changxing.Ticketing.Redemptions;
 using Changxing.Ticketing.Redemptions.Strikes;
 
 namespace Changxing.Ticketing.Tests.Redemptions;
@@ -19,7 +20,7 @@ public sealed class PaymentStrikeStateMachineSpecs : IAsyncLifetime
         var member = Guid.NewGuid();
 
         await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
-        await _h.Publish(new PaymentPasswordRejected(member, 3, false, DateTimeOffset.UtcNow));
+        await _h.Publish(new PaymentPasswordRejected(member, 3, false, _h.Clock.GetUtcNow()));
         await WaitForCount(member, 2);
         Assert.Equal(0, await _h.PublishedExactly<OpenSupportTicket>(0, m => m.MemberId == member));
         await PaymentFailed(member, ReasonCodes.CaptureRefused);
@@ -39,13 +40,34 @@ public sealed class PaymentStrikeStateMachineSpecs : IAsyncLifetime
         await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
         await WaitForCount(member, 2);
 
-        await _h.Publish(new RedemptionCompleted(Guid.NewGuid(), member, "E1", "G1", RedemptionHarness.TravelDate, "VNP", "AOH", DateTimeOffset.UtcNow, "Second", "01", "1A", "张三", 100, DateTimeOffset.UtcNow));
-        await WaitForCount(member, 0);
+        _h.Clock.Advance(TimeSpan.FromMinutes(1));
+        await CompleteRedemption(member);
+        _h.Clock.Advance(TimeSpan.FromMinutes(1));
+        await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
+        await WaitForCount(member, 1);
+        await PaymentFailed(member, ReasonCodes.CaptureRefused);
+        await WaitForCount(member, 2);
+
+        Assert.Equal(0, await _h.PublishedExactly<OpenSupportTicket>(0, m => m.MemberId == member));
+        Assert.Equal([ReasonCodes.InsufficientAvailablePoints, ReasonCodes.CaptureRefused], PaymentStrikes.Recent(_h.Strikes.Sagas.Contains(member)!).Select(f => f.Reason));
+    }
+
+    [Fact]
+    public async Task Should_not_count_a_failure_reported_late_from_before_the_last_completed_redemption()
+    {
+        var member = Guid.NewGuid();
+        var beforeCompletion = _h.Clock.GetUtcNow();
+        _h.Clock.Advance(TimeSpan.FromMinutes(1));
+        await CompleteRedemption(member);
+        _h.Clock.Advance(TimeSpan.FromMinutes(1));
         await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
         await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
         await WaitForCount(member, 2);
 
+        await PaymentFailed(member, ReasonCodes.CaptureRefused, at: beforeCompletion);
+
         Assert.Equal(0, await _h.PublishedExactly<OpenSupportTicket>(0, m => m.MemberId == member));
+        Assert.Equal(2, _h.Strikes.Sagas.Contains(member)!.ConsecutiveFailures);
     }
 
     [Fact]
@@ -56,8 +78,8 @@ public sealed class PaymentStrikeStateMachineSpecs : IAsyncLifetime
         await PaymentFailed(member, ReasonCodes.BelowRedemptionThreshold);
         await WaitForCount(member, 2);
 
-        await _h.Publish(new RedemptionFailed(Guid.NewGuid(), member, ReasonCodes.SoldOut, "sold out", false, DateTimeOffset.UtcNow));
-        await _h.Publish(new RedemptionFailed(Guid.NewGuid(), member, ReasonCodes.BeneficiaryNotYetEffective, "day 59", false, DateTimeOffset.UtcNow));
+        await _h.Publish(new RedemptionFailed(Guid.NewGuid(), member, ReasonCodes.SoldOut, "sold out", false, _h.Clock.GetUtcNow()));
+        await _h.Publish(new RedemptionFailed(Guid.NewGuid(), member, ReasonCodes.BeneficiaryNotYetEffective, "day 59", false, _h.Clock.GetUtcNow()));
         Assert.Equal(0, await _h.PublishedExactly<OpenSupportTicket>(0, m => m.MemberId == member));
         Assert.Equal(2, _h.Strikes.Sagas.Contains(member)!.ConsecutiveFailures);
 
@@ -75,7 +97,7 @@ public sealed class PaymentStrikeStateMachineSpecs : IAsyncLifetime
         }
 
         Assert.Equal(1, await _h.PublishedExactly<OpenSupportTicket>(1, m => m.MemberId == member));
-        await _h.Publish(new SupportTicketOpened(member, Guid.NewGuid(), "GD20260301-000001", "积分支付异常", DateTimeOffset.UtcNow));
+        await _h.Publish(new SupportTicketOpened(member, Guid.NewGuid(), "GD20260301-000001", "积分支付异常", _h.Clock.GetUtcNow()));
         for (var i = 0; i < 3; i++)
         {
             await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
@@ -84,7 +106,7 @@ public sealed class PaymentStrikeStateMachineSpecs : IAsyncLifetime
         Assert.Equal(1, await _h.PublishedExactly<OpenSupportTicket>(1, m => m.MemberId == member));
         Assert.Equal("GD20260301-000001", _h.Strikes.Sagas.Contains(member)!.OpenTicketNumber);
 
-        await _h.Publish(new SupportTicketResolved(member, Guid.NewGuid(), "GD20260301-000001", DateTimeOffset.UtcNow));
+        await _h.Publish(new SupportTicketResolved(member, Guid.NewGuid(), "GD20260301-000001", _h.Clock.GetUtcNow()));
         await Changxing.TestSupport.Eventually.Until(() => Task.FromResult(_h.Strikes.Sagas.Contains(member)!.OpenTicketNumber is null));
         for (var i = 0; i < 3; i++)
         {
@@ -94,14 +116,31 @@ public sealed class PaymentStrikeStateMachineSpecs : IAsyncLifetime
         Assert.Equal(2, await _h.PublishedExactly<OpenSupportTicket>(2, m => m.MemberId == member));
     }
 
-    private async Task PaymentFailed(Guid member, string reason)
+    /// <summary>A failed payment at <paramref name="at"/> (by default now on the harness's clock); waits until the counter has taken it.</summary>
+    private async Task PaymentFailed(Guid member, string reason, DateTimeOffset? at = null)
     {
-        var before = _h.Strikes.Sagas.Contains(member)?.UpdatedAt;
-        await _h.Publish(new RedemptionFailed(Guid.NewGuid(), member, reason, reason, true, DateTimeOffset.UtcNow.AddTicks(Random.Shared.Next(1, 1000))));
+        // Each failure is taken at a moment of its own, which the counter stamps: that is what is awaited.
+        _h.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        var takenAt = _h.Clock.GetUtcNow();
+        await _h.Publish(new RedemptionFailed(Guid.NewGuid(), member, reason, reason, true, at ?? takenAt));
         await Changxing.TestSupport.Eventually.Until(
-            () => Task.FromResult(_h.Strikes.Sagas.Contains(member) is { } s && s.UpdatedAt != before),
+            () => Task.FromResult(_h.Strikes.Sagas.Contains(member)?.UpdatedAt == takenAt),
             TimeSpan.FromSeconds(15),
-            "the strike counter counts the failure");
+            "the strike counter takes the failure");
+    }
+
+    /// <summary>A redemption of <paramref name="member"/> completed by the saga, now on the harness's clock.</summary>
+    private async Task CompleteRedemption(Guid member)
+    {
+        var request = RedemptionHarness.Request(member);
+        await _h.Publish(request);
+        await _h.InState(request.RedemptionId, m => m.Authorising);
+        await _h.Publish(new RedemptionAuthorised(request.RedemptionId, member, "passenger-key", "张三", "1101**********1234"));
+        await _h.InState(request.RedemptionId, m => m.ReservingPoints);
+        await _h.Publish(new Contracts.Points.PointsReserved(request.RedemptionId, member, Guid.NewGuid(), request.Points));
+        await _h.InState(request.RedemptionId, m => m.CapturingPoints);
+        await _h.Publish(new Contracts.Points.PointsCaptured(request.RedemptionId, member, Guid.NewGuid(), request.Points));
+        await _h.InState(request.RedemptionId, m => m.Completed);
     }
 
     private Task WaitForCount(Guid member, int count) =>

@@ -79,6 +79,78 @@ public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : ICl
     }
 
     [Fact]
+    public async Task Should_hold_a_submission_that_prefers_to_wait_until_the_redemption_has_finished()
+    {
+        var member = Guid.NewGuid();
+        using var client = factory.CreateClientFor(member);
+        var (train, _) = await RedeemableSecondClass(client);
+        var bus = factory.Services.GetRequiredService<MassTransit.IBus>();
+
+        // The fake clock never moves here: only the saga's published outcome can end this wait.
+        var submitted = Submit(client, "key-wait", Body(train), prefer: "respond-async, wait=20");
+        var authorising = await Eventually.Until(
+            () => client.GetAsync("/api/redemptions").ReadAsync<RedemptionPage>(),
+            page => page.Items.Any(r => r.State == nameof(RedemptionStateMachine.Authorising)),
+            because: "the waiting submission has stored its redemption");
+        var id = authorising.Items.Single().Id;
+        Assert.False(submitted.IsCompleted);
+        await bus.Publish(new Contracts.Membership.RedemptionAuthorised(id, member, "passenger-key-wait", "张三", "1101**********1234"));
+        var reserving = await UntilState(client, id, nameof(RedemptionStateMachine.ReservingPoints));
+        await bus.Publish(new Contracts.Points.PointsReserved(id, member, Guid.NewGuid(), reserving.Price.Points));
+        await UntilState(client, id, nameof(RedemptionStateMachine.CapturingPoints));
+        Assert.False(submitted.IsCompleted);
+        await bus.Publish(new Contracts.Points.PointsCaptured(id, member, Guid.NewGuid(), reserving.Price.Points));
+
+        using var response = await submitted.WaitAsync(TimeSpan.FromSeconds(30));
+        var finished = await response.ReadAsync<RedemptionView>(HttpStatusCode.Accepted);
+        Assert.Equal((id, nameof(RedemptionStateMachine.Completed), true), (finished.Id, finished.State, finished.Finished));
+        Assert.NotNull(finished.TicketNumber);
+        Assert.Equal("wait=20", Assert.Single(response.Headers.GetValues(RedemptionWait.PreferenceAppliedHeader)));
+        Assert.Equal(0, factory.Services.GetRequiredService<RedemptionWaiters>().Count);
+    }
+
+    [Fact]
+    public async Task Should_answer_a_waiting_read_with_the_redemption_as_it_stands_when_the_wait_is_over()
+    {
+        var member = Guid.NewGuid();
+        using var client = factory.CreateClientFor(member);
+        var (train, _) = await RedeemableSecondClass(client);
+        var accepted = await Submit(client, "key-wait-over", Body(train)).ReadAsync<RedemptionView>(HttpStatusCode.Accepted);
+
+        // Membership is absent: nothing finishes the redemption, so the read answers once its 2 seconds have passed.
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/redemptions/{accepted.Id}");
+        request.Headers.Add(RedemptionWait.PreferHeader, "wait=2");
+        var read = client.SendAsync(request);
+        while (!read.IsCompleted)
+        {
+            factory.Clock.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.WhenAny(read, Task.Delay(50));
+        }
+
+        using var response = await read;
+        var view = await response.ReadAsync<RedemptionView>();
+        Assert.Equal((nameof(RedemptionStateMachine.Authorising), false), (view.State, view.Finished));
+        Assert.Equal("wait=2", Assert.Single(response.Headers.GetValues(RedemptionWait.PreferenceAppliedHeader)));
+    }
+
+    [Theory]
+    [InlineData("wait=5", 5)]
+    [InlineData("respond-async, wait=7", 7)]
+    [InlineData("wait=\"3\"", 3)]
+    [InlineData("WAIT=600", 20)]
+    [InlineData("wait=0", null)]
+    [InlineData("wait=-1", null)]
+    [InlineData("wait=soon", null)]
+    [InlineData("handling=lenient", null)]
+    public void Should_read_the_wait_a_client_prefers_capped_at_twenty_seconds(string prefer, int? seconds)
+    {
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        http.Request.Headers[RedemptionWait.PreferHeader] = prefer;
+
+        Assert.Equal(seconds is null ? null : TimeSpan.FromSeconds(seconds.Value), RedemptionWait.Requested(http.Request));
+    }
+
+    [Fact]
     public async Task Should_fail_and_give_everything_back_when_a_redemption_left_between_seat_and_ticket_by_an_earlier_version_is_overdue()
     {
         using var operatorClient = factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Operator);
@@ -265,15 +337,52 @@ public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : ICl
         Assert.Equal(member, seenByOperator.MemberId);
     }
 
+    [Fact]
+    public async Task Should_end_a_members_run_of_failed_payments_with_a_completed_redemption()
+    {
+        var member = Guid.NewGuid();
+        using var client = factory.CreateClientFor(member);
+        var (train, _) = await RedeemableSecondClass(client);
+        var bus = factory.Services.GetRequiredService<MassTransit.IBus>();
+        await bus.Publish(new Contracts.Redemptions.RedemptionFailed(Guid.NewGuid(), member, ReasonCodes.InsufficientAvailablePoints, "short", true, factory.Clock.GetUtcNow()));
+        await bus.Publish(new Contracts.Redemptions.RedemptionFailed(Guid.NewGuid(), member, ReasonCodes.CaptureRefused, "refused", true, factory.Clock.GetUtcNow()));
+        await UntilStrikes(client, member, 2);
+
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        var accepted = await Submit(client, "key-ends-run", Body(train)).ReadAsync<RedemptionView>(HttpStatusCode.Accepted);
+        await bus.Publish(new Contracts.Membership.RedemptionAuthorised(accepted.Id, member, "passenger-key-run", "张三", "1101**********1234"));
+        await UntilState(client, accepted.Id, nameof(RedemptionStateMachine.ReservingPoints));
+        await bus.Publish(new Contracts.Points.PointsReserved(accepted.Id, member, Guid.NewGuid(), accepted.Price.Points));
+        await UntilState(client, accepted.Id, nameof(RedemptionStateMachine.CapturingPoints));
+        await bus.Publish(new Contracts.Points.PointsCaptured(accepted.Id, member, Guid.NewGuid(), accepted.Price.Points));
+        await UntilState(client, accepted.Id, nameof(RedemptionStateMachine.Completed));
+
+        var afterCompletion = await client.GetAsync($"/api/redemptions/strikes/{member}").ReadAsync<StrikeCounterView>();
+        Assert.Equal((0, 0), (afterCompletion.ConsecutiveFailures, afterCompletion.RecentFailures.Count));
+        factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        await bus.Publish(new Contracts.Redemptions.RedemptionFailed(Guid.NewGuid(), member, ReasonCodes.InsufficientAvailablePoints, "short", true, factory.Clock.GetUtcNow()));
+        var again = await UntilStrikes(client, member, 1);
+        Assert.False(again.SupportTicketOpen);
+    }
+
+    private static Task<StrikeCounterView> UntilStrikes(HttpClient client, Guid member, int count) =>
+        Eventually.Until(() => client.GetAsync($"/api/redemptions/strikes/{member}").ReadAsync<StrikeCounterView>(), s => s.ConsecutiveFailures == count,
+            because: $"the strike counter shows {count}");
+
     private static RedemptionInput Body(string train) =>
         new(null, train, TravelDate, "VNP", "AOH", "Second", "one-time-code", null);
 
-    private static Task<HttpResponseMessage> Submit(HttpClient client, string? key, RedemptionInput body)
+    private static Task<HttpResponseMessage> Submit(HttpClient client, string? key, RedemptionInput body, string? prefer = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/redemptions") { Content = JsonContent.Create(body) };
         if (key is not null)
         {
             request.Headers.Add(RedemptionSubmission.IdempotencyKeyHeader, key);
+        }
+
+        if (prefer is not null)
+        {
+            request.Headers.Add(RedemptionWait.PreferHeader, prefer);
         }
 
         return client.SendAsync(request);

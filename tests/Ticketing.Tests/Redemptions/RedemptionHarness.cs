@@ -52,6 +52,7 @@ public sealed class RedemptionHarness : IAsyncDisposable
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<IRedemptionTicketIssuer>(tickets)
             .AddScoped<IssueRedemptionTicketActivity>()
+            .AddScoped<ICompletedRedemptions, HarnessCompletedRedemptions>()
             .Configure<RedemptionOptions>(o => o.StepTimeout = TimeSpan.FromSeconds(30))
             .AddMassTransitTestHarness(x =>
             {

@@ -7,8 +7,10 @@ namespace Changxing.Ticketing.Redemptions.Strikes;
 
 /// <summary>
 /// Counts a member's consecutive failed payments: a wrong consumption password, a refused authorisation, points
-/// refused (below the threshold, not enough, frozen), a refused capture. A completed redemption resets the count;
-/// failures that are not about paying (sold out, not "兑", beneficiary not yet effective) neither count nor reset.
+/// refused (below the threshold, not enough, frozen), a refused capture. A completed redemption ends the run: only
+/// failures after the member's last completed redemption count (<see cref="PaymentStrikes.CurrentRun"/>, read from the
+/// redemptions table rather than from a RedemptionCompleted delivery to every member's counter). Failures that are
+/// not about paying (sold out, not "兑", beneficiary not yet effective) neither count nor reset.
 /// The third strike asks Membership for a support ticket with keyword 积分支付异常, one open at a time.
 /// </summary>
 public sealed class PaymentStrikeStateMachine : MassTransitStateMachine<PaymentStrikeState>
@@ -19,11 +21,6 @@ public sealed class PaymentStrikeStateMachine : MassTransitStateMachine<PaymentS
         Event(() => RedemptionFailed, e => e.CorrelateById(m => m.Message.MemberId));
         Event(() => PasswordRejected, e => e.CorrelateById(m => m.Message.MemberId));
         Event(() => TicketOpened, e => e.CorrelateById(m => m.Message.MemberId));
-        Event(() => RedemptionCompleted, e =>
-        {
-            e.CorrelateById(m => m.Message.MemberId);
-            e.OnMissingInstance(m => m.Discard());
-        });
         Event(() => TicketResolved, e =>
         {
             e.CorrelateById(m => m.Message.MemberId);
@@ -48,8 +45,6 @@ public sealed class PaymentStrikeStateMachine : MassTransitStateMachine<PaymentS
             Ignore(RedemptionFailed, x => !x.Message.IsPaymentFailure),
             When(PasswordRejected)
                 .ThenAsync(x => Strike(x, new PaymentFailure(null, WrongPasswordReason(x.Message), x.Message.RejectedAt))),
-            When(RedemptionCompleted)
-                .Then(x => PaymentStrikes.Reset(x.Saga, clock.GetUtcNow())),
             When(TicketOpened)
                 .Then(x => Opened(x.Saga, x.Message)),
             When(TicketResolved)
@@ -62,7 +57,8 @@ public sealed class PaymentStrikeStateMachine : MassTransitStateMachine<PaymentS
 
         async Task Strike(BehaviorContext<PaymentStrikeState> x, PaymentFailure failure)
         {
-            var third = PaymentStrikes.Strike(x.Saga, failure);
+            var lastCompletedAt = await x.GetServiceOrCreateInstance<ICompletedRedemptions>().LastCompletedAtAsync(x.Saga.CorrelationId, x.CancellationToken);
+            var third = PaymentStrikes.Strike(x.Saga, failure, lastCompletedAt, clock.GetUtcNow());
             if (third is null || x.Saga.TicketRequested)
             {
                 return;
@@ -77,7 +73,6 @@ public sealed class PaymentStrikeStateMachine : MassTransitStateMachine<PaymentS
 
     public Event<RedemptionFailed> RedemptionFailed { get; private set; } = null!;
     public Event<PaymentPasswordRejected> PasswordRejected { get; private set; } = null!;
-    public Event<RedemptionCompleted> RedemptionCompleted { get; private set; } = null!;
     public Event<SupportTicketOpened> TicketOpened { get; private set; } = null!;
     public Event<SupportTicketResolved> TicketResolved { get; private set; } = null!;
 

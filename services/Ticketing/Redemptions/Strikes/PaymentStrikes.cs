@@ -11,30 +11,38 @@ public static class PaymentStrikes
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The failures of the run as stored, before anything ended it.</summary>
     public static IReadOnlyList<PaymentFailure> Recent(PaymentStrikeState state) =>
         JsonSerializer.Deserialize<List<PaymentFailure>>(state.RecentFailures, Json) ?? [];
 
-    /// <summary>Counts one failure; returns the run of failures when it is the third, after which the count starts again.</summary>
-    public static IReadOnlyList<PaymentFailure>? Strike(PaymentStrikeState state, PaymentFailure failure)
+    /// <summary>
+    /// The current run: the stored failures after the member's last completed redemption. A completion ends the run
+    /// without a message of its own to the counter: it is read from the redemptions table when the counter is next
+    /// used (<see cref="ICompletedRedemptions"/>), so a successful redemption, by far the common case, costs the
+    /// counter nothing.
+    /// </summary>
+    public static IReadOnlyList<PaymentFailure> CurrentRun(PaymentStrikeState state, DateTimeOffset? lastCompletedAt) =>
+        Recent(state).Where(f => After(f, lastCompletedAt)).ToList();
+
+    /// <summary>
+    /// Counts one failure; returns the run of failures when it is the third, after which the count starts again. A
+    /// failure from before the member's last completed redemption (a late message) is not part of the run.
+    /// </summary>
+    public static IReadOnlyList<PaymentFailure>? Strike(PaymentStrikeState state, PaymentFailure failure, DateTimeOffset? lastCompletedAt, DateTimeOffset now)
     {
-        var recent = Recent(state).Append(failure).TakeLast(StrikesBeforeSupportTicket).ToList();
-        state.ConsecutiveFailures++;
-        state.UpdatedAt = failure.FailedAt;
+        var run = CurrentRun(state, lastCompletedAt).Append(failure).Where(f => After(f, lastCompletedAt)).TakeLast(StrikesBeforeSupportTicket).ToList();
+        state.ConsecutiveFailures = run.Count;
+        state.UpdatedAt = now;
         if (state.ConsecutiveFailures < StrikesBeforeSupportTicket)
         {
-            state.RecentFailures = JsonSerializer.Serialize(recent, Json);
+            state.RecentFailures = JsonSerializer.Serialize(run, Json);
             return null;
         }
 
         state.ConsecutiveFailures = 0;
         state.RecentFailures = "[]";
-        return recent;
+        return run;
     }
 
-    public static void Reset(PaymentStrikeState state, DateTimeOffset at)
-    {
-        state.ConsecutiveFailures = 0;
-        state.RecentFailures = "[]";
-        state.UpdatedAt = at;
-    }
+    private static bool After(PaymentFailure failure, DateTimeOffset? lastCompletedAt) => lastCompletedAt is null || failure.FailedAt > lastCompletedAt;
 }
