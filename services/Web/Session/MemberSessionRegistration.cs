@@ -22,6 +22,7 @@ public static class MemberSessionRegistration
                 o.AccessDeniedPath = "/forbidden";
                 o.ReturnUrlParameter = "returnUrl";
                 o.SlidingExpiration = false;
+                o.Events.OnRedirectToLogin = SessionCookie.RedirectToSignInAsync;
             });
         builder.Services.AddAuthorization();
         // The keys that encrypt the cookie; kept in a directory (a volume in docker-compose) when one is configured,
