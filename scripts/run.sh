@@ -62,7 +62,9 @@ start_service Membership $MEMBERSHIP_PORT
 start_service Points $POINTS_PORT
 start_service Ticketing $TICKETING_PORT
 start_service Web $WEB_PORT Web__GatewayAddress="http://127.0.0.1:$GATEWAY_PORT"
+# The web app passes each browser's address on in X-Forwarded-For; the gateway believes it from the web app's address.
 start_service Gateway $GATEWAY_PORT \
+  Gateway__TrustedProxies__0=127.0.0.1 \
   ReverseProxy__Clusters__web__Destinations__primary__Address="http://127.0.0.1:$WEB_PORT" \
   ReverseProxy__Clusters__membership__Destinations__primary__Address="http://127.0.0.1:$MEMBERSHIP_PORT" \
   ReverseProxy__Clusters__points__Destinations__primary__Address="http://127.0.0.1:$POINTS_PORT" \

@@ -34,5 +34,6 @@ public sealed class PrivacySpecs(SystemUnderTest system, Chromium chromium, ITes
         await member.Page.GotoAsync("/points");
 
         await Expect(member.Page).ToHaveURLAsync(new Regex("/signin"));
+        await Expect(member.Page.GetByTestId("session-expired")).ToHaveCountAsync(0); // signed out, not expired
     });
 }

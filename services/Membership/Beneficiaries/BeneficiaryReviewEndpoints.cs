@@ -33,19 +33,33 @@ public static class BeneficiaryReviewEndpoints
         return TypedResults.Ok(rows.Select(b => new BeneficiaryReviewItem(b.MemberId, BeneficiaryView.Of(b, today), Files(b.Id))).ToList());
     }
 
+    /// <summary>
+    /// One of the submission's files, answered as the image or video it was accepted as (its type read back from its
+    /// first bytes, only ever one of the upload types) and shown inline, so the reviewer's page can display it.
+    /// </summary>
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> File(
-        Guid id, string file, MembershipDbContext db, ContentAddressedFileStore files, CancellationToken cancellationToken)
+        Guid id, string file, HttpContext http, MembershipDbContext db, ContentAddressedFileStore files, CancellationToken cancellationToken)
     {
         var b = await db.Beneficiaries.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
-        var hash = file switch
+        var (hash, kind) = file switch
         {
-            "id-front" => b?.IdFrontSha256,
-            "id-back" => b?.IdBackSha256,
-            "face-video" => b?.FaceVideoSha256,
-            _ => null,
+            "id-front" => (b?.IdFrontSha256, UploadKind.IdImage),
+            "id-back" => (b?.IdBackSha256, UploadKind.IdImage),
+            "face-video" => (b?.FaceVideoSha256, UploadKind.FaceVideo),
+            _ => (null, UploadKind.IdImage),
         };
         var stream = hash is null ? null : files.OpenRead(hash);
-        return stream is null ? ProblemResults.NotFound($"No file '{file}' for beneficiary {id}.") : TypedResults.Stream(stream, "application/octet-stream", $"{file}-{hash}");
+        if (stream is null)
+        {
+            return ProblemResults.NotFound($"No file '{file}' for beneficiary {id}.");
+        }
+
+        var head = new byte[MediaSignatures.HeadBytes];
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        stream.Position = 0;
+        http.Response.Headers.ContentDisposition = $"inline; filename=\"{file}-{hash}\"";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.Stream(stream, MediaSignatures.Sniff(kind, head.AsSpan(0, read)) ?? "application/octet-stream", enableRangeProcessing: true);
     }
 
     internal static async Task<Results<Ok<BeneficiaryView>, ProblemHttpResult>> Approve(

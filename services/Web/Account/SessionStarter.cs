@@ -10,8 +10,8 @@ public sealed class SessionStarter(GatewayApi api, IHttpContextAccessor httpCont
     public async Task<ApiProblem?> SignInMemberAsync(string? phone, string? password, string? returnUrl) =>
         await StartAsync("/api/membership/accounts/sign-in", new { phone = phone?.Trim(), password }, phone ?? string.Empty, returnUrl ?? "/points");
 
-    public async Task<ApiProblem?> SignInStaffAsync(string? userName, string? password) =>
-        await StartAsync("/api/membership/staff/sign-in", new { userName = userName?.Trim(), password }, userName ?? string.Empty, "/staff");
+    public async Task<ApiProblem?> SignInStaffAsync(string? userName, string? password, string? returnUrl) =>
+        await StartAsync("/api/membership/staff/sign-in", new { userName = userName?.Trim(), password }, userName ?? string.Empty, returnUrl ?? "/staff");
 
     private async Task<ApiProblem?> StartAsync(string path, object body, string displayName, string returnUrl)
     {
@@ -22,9 +22,7 @@ public sealed class SessionStarter(GatewayApi api, IHttpContextAccessor httpCont
         }
 
         await SessionCookie.SignInAsync(httpContext.HttpContext!, signedIn.Value, displayName);
-        navigation.NavigateTo(IsLocal(returnUrl) ? returnUrl : "/");
+        navigation.NavigateTo(SignInRedirect.IsLocal(returnUrl) ? returnUrl : "/");
         return null;
     }
-
-    private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 }

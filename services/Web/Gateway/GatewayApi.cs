@@ -10,7 +10,8 @@ namespace Changxing.Web.Gateway;
 
 /// <summary>
 /// The gateway's REST API as the pages call it, with the signed-in caller's token (read server-side from the session,
-/// never sent to the browser). A 401 on a call that carried a token means the token expired: the user signs in again.
+/// never sent to the browser). A 401 on a call that carried a token means the token expired: the session ends and the
+/// user signs in again, then comes back to the page they were on.
 /// </summary>
 public sealed class GatewayApi(HttpClient http, SessionToken session, NavigationManager navigation)
 {
@@ -48,7 +49,7 @@ public sealed class GatewayApi(HttpClient http, SessionToken session, Navigation
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode == HttpStatusCode.Unauthorized && token is not null)
         {
-            navigation.NavigateTo(SessionEndpoints.ExpiredPath, forceLoad: true);
+            navigation.NavigateTo(SessionEndpoints.Expired("/" + navigation.ToBaseRelativePath(navigation.Uri)), forceLoad: true);
         }
 
         if (!response.IsSuccessStatusCode)

@@ -1,3 +1,4 @@
+using Changxing.Web.Gateway;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -21,6 +22,7 @@ public static class MemberSessionRegistration
                 o.AccessDeniedPath = "/forbidden";
                 o.ReturnUrlParameter = "returnUrl";
                 o.SlidingExpiration = false;
+                o.Events.OnRedirectToLogin = SessionCookie.RedirectToSignInAsync;
             });
         builder.Services.AddAuthorization();
         // The keys that encrypt the cookie; kept in a directory (a volume in docker-compose) when one is configured,
@@ -33,8 +35,24 @@ public static class MemberSessionRegistration
         }
 
         builder.Services.AddScoped<SessionToken>();
-        // The gateway (YARP) forwards the original Host and adds X-Forwarded-For/Proto.
-        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // The gateway (YARP) forwards the original Host and adds X-Forwarded-For/Proto: believed from the loopback (the
+        // default) and from the gateway's address when it is configured (Web:TrustedProxies).
+        var trusted = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.TrustedProxies ?? [];
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var entry in trusted)
+            {
+                if (entry.Contains('/', StringComparison.Ordinal))
+                {
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry));
+                }
+                else
+                {
+                    o.KnownProxies.Add(System.Net.IPAddress.Parse(entry));
+                }
+            }
+        });
         return builder;
     }
 }

@@ -33,4 +33,22 @@ public static class SessionCookie
     }
 
     public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+
+    /// <summary>
+    /// A page that needs a signed-in user was asked for without a valid session. When the browser still sent the
+    /// session cookie, the session ran out with its token: the cookie is removed and the sign-in page says so; either
+    /// way the user comes back to the page after signing in.
+    /// </summary>
+    public static Task RedirectToSignInAsync(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var http = context.HttpContext;
+        var expired = http.Request.Cookies.ContainsKey(Name);
+        if (expired)
+        {
+            context.Options.CookieManager.DeleteCookie(http, Name, context.Options.Cookie.Build(http));
+        }
+
+        context.Response.Redirect(SignInRedirect.For(http.Request.PathBase + http.Request.Path + http.Request.QueryString, expired));
+        return Task.CompletedTask;
+    }
 }

@@ -224,4 +224,25 @@ public sealed class BeneficiaryApiTests(MembershipApiFactory factory) : IClassFi
         await Problems.AssertAsync(await Reviewer.GetAsync($"/api/membership/reviews/beneficiaries/{view.Id}/files/passport"), HttpStatusCode.NotFound, ReasonCodes.NotFound);
         Assert.Equal(HttpStatusCode.OK, (await Reviewer.GetAsync($"/api/membership/reviews/beneficiaries/{view.Id}/files/face-video")).StatusCode);
     }
+
+    [Fact]
+    public async Task Should_answer_each_file_inline_as_the_image_or_video_type_it_was_accepted_as_so_a_browser_shows_it()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        var quickTime = Samples.FaceVideo();
+        "qt  "u8.CopyTo(quickTime.AsSpan(8));
+        var view = (await (await member.Client.PostAsync("/api/membership/beneficiaries", Samples.Beneficiary("李四", TestPeople.IdNumber(), video: quickTime, videoType: "video/quicktime")))
+            .Content.ReadFromJsonAsync<BeneficiaryView>(Json.Options))!;
+
+        foreach (var (file, contentType) in new[] { ("id-front", "image/jpeg"), ("id-back", "image/jpeg"), ("face-video", "video/quicktime") })
+        {
+            using var response = await Reviewer.GetAsync($"/api/membership/reviews/beneficiaries/{view.Id}/files/{file}");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal("inline", response.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.Client.GetAsync($"/api/membership/reviews/beneficiaries/{view.Id}/files/id-front")).StatusCode);
+    }
 }

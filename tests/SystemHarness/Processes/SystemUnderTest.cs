@@ -101,6 +101,9 @@ public sealed class SystemUnderTest : IAsyncLifetime
             ["Web__GatewayAddress"] = $"http://127.0.0.1:{gatewayPort}",
         }));
         gateway["ReverseProxy__Clusters__web__Destinations__primary__Address"] = _processes[WebApp].BaseAddress.ToString().TrimEnd('/');
+        // The web app tells the gateway each browser's address (X-Forwarded-For); the gateway believes it from the web
+        // app's address only, here the loopback that every process shares.
+        gateway["Gateway__TrustedProxies__0"] = "127.0.0.1";
         _processes["Gateway"] = new ServiceProcess(BuiltService.Locate("Gateway"), gatewayPort, WithOptions(gateway));
 
         foreach (var process in _processes.Values)

@@ -27,14 +27,15 @@ public abstract class BrowserTest(SystemUnderTest system, Chromium chromium, ITe
 
     protected Journeys Journeys { get; } = new(system);
 
-    /// <summary>A fresh browser profile (its own cookies): one per person in a test.</summary>
-    protected async Task<IPage> NewPersonAsync(ViewportSize? viewport = null)
+    /// <summary>A fresh browser profile (its own cookies): one per person in a test; <paramref name="headers"/> go with each of its requests.</summary>
+    protected async Task<IPage> NewPersonAsync(ViewportSize? viewport = null, IEnumerable<KeyValuePair<string, string>>? headers = null)
     {
         var context = await chromium.Browser.NewContextAsync(new()
         {
             BaseURL = System.Gateway.BaseAddress.ToString(),
             ViewportSize = viewport ?? Phone,
             Locale = "zh-CN",
+            ExtraHTTPHeaders = headers,
         });
         context.SetDefaultTimeout(30_000);
         _contexts.Add(context);

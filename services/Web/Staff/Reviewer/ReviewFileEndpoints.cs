@@ -1,15 +1,24 @@
 using System.Net.Http.Headers;
 using Changxing.Web.Session;
+using Microsoft.Net.Http.Headers;
 
 namespace Changxing.Web.Staff.Reviewer;
 
 /// <summary>
 /// A beneficiary's ID images and face video for the reviewer's page: fetched from the API with the reviewer's token
-/// (kept server-side) and passed through, never cached.
+/// (kept server-side) and passed on to be shown inline (<c>img</c>, <c>video</c>) as the image or video type the API
+/// names, only ever one of the upload types; never cached, never sniffed by the browser as anything else.
 /// </summary>
 public static class ReviewFileEndpoints
 {
     private static readonly HashSet<string> Kinds = ["id-front", "id-back", "face-video"];
+
+    private static readonly HashSet<string> ShownTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "image/jpeg", "image/png", "video/mp4", "video/quicktime", "video/webm",
+    };
+
+    public static string PathOf(Guid beneficiaryId, string kind) => $"/staff/reviews/beneficiaries/{beneficiaryId}/files/{kind}";
 
     public static WebApplication MapReviewFileEndpoints(this WebApplication app)
     {
@@ -31,7 +40,12 @@ public static class ReviewFileEndpoints
             }
 
             http.Response.RegisterForDispose(response);
-            return Results.Stream(await response.Content.ReadAsStreamAsync(cancellationToken), response.Content.Headers.ContentType?.ToString() ?? "application/octet-stream");
+            var contentType = response.Content.Headers.ContentType?.MediaType;
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers[HeaderNames.ContentDisposition] = $"inline; filename=\"{kind}\"";
+            return Results.Stream(
+                await response.Content.ReadAsStreamAsync(cancellationToken),
+                contentType is not null && ShownTypes.Contains(contentType) ? contentType : "application/octet-stream");
         }).RequireAuthorization(p => p.RequireRole(StaffRoles.Reviewer));
         return app;
     }
