@@ -23,11 +23,11 @@ public sealed record LoadReport(
     IReadOnlyDictionary<string, double> PeakWorkingSetMb)
 {
     /// <summary>
-    /// Messages a completed redemption publishes: RedemptionRequested, AuthoriseRedemption, RedemptionAuthorised,
-    /// ReservePoints, PointsReserved, CapturePoints, PointsCaptured, RedemptionCompleted (consumed twice: Membership's
-    /// inbox and the strike counter). The seat and the ticket are taken inside the saga's transaction.
+    /// Messages a completed redemption delivers: AuthoriseRedemption (sent by the API), RedemptionAuthorised,
+    /// ReservePoints, PointsReserved, CapturePoints, PointsCaptured and RedemptionCompleted (to Membership's inbox; the
+    /// strike counter reads completions from its table). The seat and the ticket are taken inside the saga's transaction.
     /// </summary>
-    public const int MessagesPerRedemption = 8;
+    public const int MessagesPerRedemption = 7;
 
     /// <summary>The last step whose p99 from submission to ticket stayed within the limit (null: none did).</summary>
     public LoadStepReport? LastWithinLimit(double p99LimitMs) =>
