@@ -46,25 +46,27 @@ public sealed partial class RedemptionStateMachine : StepDeadlineStateMachine<Re
         // The API stores the row already in Authorising and sends AuthoriseRedemption itself (its deadline covers a lost
         // send). A RedemptionRequested from another producer creates the row here; rows an earlier version stored in
         // Submitted are started by the request or, if it was lost, by the submit deadline.
+        // A timeline entry's State is the redemption's state right after the entry (RedemptionTimeline): so an entry that
+        // moves the redemption is recorded after its TransitionTo.
         Initially(
             When(Requested)
                 .Then(x => x.Saga.Describe(x.Message, x.Message.RedemptionId.ToString("N"), requestHash: string.Empty))
-                .Then(x => Record(x, "Requested"))
                 .Publish(x => Authorise(x.Saga))
                 .StartStepDeadline(RedemptionSteps.Authorise, timeout)
-                .TransitionTo(Authorising));
+                .TransitionTo(Authorising)
+                .Then(x => Record(x, "Requested")));
 
         During(Submitted,
             When(Requested)
-                .Then(x => Record(x, "Requested"))
                 .Publish(x => Authorise(x.Saga))
                 .StartStepDeadline(RedemptionSteps.Authorise, timeout)
-                .TransitionTo(Authorising),
+                .TransitionTo(Authorising)
+                .Then(x => Record(x, "Requested")),
             When(StepOverdue, x => x.IsCurrentDeadline())
-                .Then(x => Record(x, "RequestRecovered", "the request message was not seen; starting from the stored request"))
                 .Publish(x => Authorise(x.Saga))
                 .StartStepDeadline(RedemptionSteps.Authorise, timeout)
-                .TransitionTo(Authorising));
+                .TransitionTo(Authorising)
+                .Then(x => Record(x, "RequestRecovered", "the request message was not seen; starting from the stored request")));
 
         During(Authorising,
             When(Authorised)

@@ -2,7 +2,12 @@ using System.Text.Json;
 
 namespace Changxing.Ticketing.Redemptions;
 
-/// <summary>One line of a redemption's story: when, what happened, and the details (hold ids, ticket number, reason).</summary>
+/// <summary>
+/// One line of a redemption's story: when, the redemption's state right after this entry, what happened, and the
+/// details (hold ids, ticket number, reason). An entry that moves the redemption carries the state it moved to
+/// ("Authorised" → ReservingPoints); a rejection does not move it by itself, so it carries the state it arrived in,
+/// and the <c>CompensationStarted</c> or <c>Failed</c> entry that follows carries the move.
+/// </summary>
 public sealed record TimelineEntry(DateTimeOffset At, string State, string Event, string? Detail);
 
 /// <summary>

@@ -47,6 +47,10 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
         Assert.Equal(
             ["Requested", "Authorised", "PointsReserved", "SeatHeld", "TicketIssued", "PointsCaptured"],
             RedemptionTimeline.Read(done).Select(e => e.Event));
+        // Each entry carries the state the redemption was in right after it.
+        Assert.Equal(
+            ["Authorising", "ReservingPoints", "CapturingPoints", "CapturingPoints", "CapturingPoints", "Completed"],
+            RedemptionTimeline.Read(done).Select(e => e.State));
     }
 
     [Theory]
@@ -114,6 +118,9 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
         Assert.True(await _h.WasPublished<RedemptionFailed>(m => m.RedemptionId == request.RedemptionId && !m.IsPaymentFailure));
         Assert.Equal(["Requested", "Authorised", "PointsReserved", "SeatRejected", "CompensationStarted", "PointsReleased", "Failed"],
             RedemptionTimeline.Read(failed).Select(e => e.Event));
+        // A rejection leaves the state as it was; the entry that follows carries the move.
+        Assert.Equal(["Authorising", "ReservingPoints", "ReservingPoints", "ReservingPoints", "Compensating", "Compensating", "Failed"],
+            RedemptionTimeline.Read(failed).Select(e => e.State));
     }
 
     [Fact]
