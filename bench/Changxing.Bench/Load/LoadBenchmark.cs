@@ -46,7 +46,8 @@ public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
         }
         else
         {
-            var command = "dotnet run -c Release --project bench/Changxing.Bench -- " + string.Join(' ', context.Arguments);
+            var command = "dotnet run -c Release --project bench/Changxing.Bench -- load "
+                + string.Join(' ', context.Arguments.SkipWhile(a => a.Equals(context.Name, StringComparison.OrdinalIgnoreCase)));
             foreach (var provider in settings.Providers)
             {
                 var report = await RunProviderAsync(provider, settings, command);
