@@ -1,20 +1,27 @@
-using Spectre.Console;
+using System.Globalization;
+using Changxing.Bench.Faults;
+using Changxing.Bench.Load;
+using Changxing.Bench.Points;
+using Changxing.Bench.Sagas;
+using Changxing.Bench.Search;
+using Spectre.Console.Cli;
 
-// Each benchmark is a subcommand; run without arguments to list them.
-var benchmarks = new Dictionary<string, Func<string[], Task<int>>>(StringComparer.OrdinalIgnoreCase)
+// Each benchmark is a command; run without arguments to list them, `<benchmark> --help` for its options and defaults.
+var app = new CommandApp();
+app.Configure(config =>
 {
-    ["search"] = Changxing.Bench.Search.SearchBenchmark.RunAsync,
-    ["sagas"] = Changxing.Bench.Sagas.SagaBenchmark.RunAsync,
-    ["points-holds"] = Changxing.Bench.Points.PointsHoldsBenchmark.RunAsync,
-    ["faults"] = Changxing.Bench.Faults.FaultsCommand.RunAsync,
-    ["load"] = Changxing.Bench.Load.LoadBenchmark.RunAsync,
-};
-
-if (args.Length == 0 || !benchmarks.TryGetValue(args[0], out var run))
-{
-    AnsiConsole.MarkupLine("[bold]Usage:[/] dotnet run -c Release --project bench/Changxing.Bench -- <benchmark> [options]");
-    AnsiConsole.MarkupLine(benchmarks.Count == 0 ? "No benchmarks yet." : "Benchmarks: " + string.Join(", ", benchmarks.Keys));
-    return args.Length == 0 ? 0 : 2;
-}
-
-return await run(args[1..]);
+    config.SetApplicationName("dotnet run -c Release --project bench/Changxing.Bench --");
+    config.Settings.Culture = CultureInfo.InvariantCulture;
+    config.CaseSensitivity(CaseSensitivity.LongOptions); // benchmark names in any case, as before; options as written
+    config.AddCommand<SearchBenchmark>("search")
+        .WithDescription("Search requests per second straight to Ticketing and through the Gateway.");
+    config.AddCommand<SagaBenchmark>("sagas")
+        .WithDescription("The EF saga repository over RabbitMQ on SQLite and PostgreSQL: transitions per second and step latency.");
+    config.AddCommand<PointsHoldsBenchmark>("points-holds")
+        .WithDescription("Reserve + capture pairs per second through Points' HoldBook, 1,000 members x 20 lots.");
+    config.AddCommand<FaultsCommand>("faults")
+        .WithDescription("The fault drill under load: kills, a RabbitMQ restart, a PostgreSQL outage; then the invariants (restarts RabbitMQ!).");
+    config.AddCommand<LoadBenchmark>("load")
+        .WithDescription("Redemptions end to end through the gateway: a seeded population, the bus ceiling, search, then a ramp.");
+});
+return await app.RunAsync(args);

@@ -16,7 +16,7 @@ public static class MembershipRegistration
     {
         var section = builder.Configuration.GetSection(MembershipOptions.Section);
         builder.Services.Configure<MembershipOptions>(section);
-        builder.Services.Configure<NotificationStreamOptions>(builder.Configuration.GetSection(NotificationStreamOptions.Section));
+        builder.Services.AddOptions<NotificationStreamOptions>().BindConfiguration(NotificationStreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         var secretHasher = new SecretHasher();

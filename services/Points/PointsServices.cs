@@ -14,7 +14,7 @@ public static class PointsServices
     /// <summary>The ledger's domain services. Needs a <see cref="PointsDbContext"/>, <c>DatabaseSettings</c> and a <see cref="TimeProvider"/>.</summary>
     public static IServiceCollection AddPointsLedger(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<PointsOptions>(configuration.GetSection(PointsOptions.Section));
+        services.AddOptions<PointsOptions>().Bind(configuration.GetSection(PointsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton<LotPolicy>();
         services.AddSingleton<SqliteWriteGate>();

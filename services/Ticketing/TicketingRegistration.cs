@@ -19,9 +19,9 @@ public static class TicketingRegistration
     /// <summary>The service's own parts; the database and bus come from ServiceDefaults.</summary>
     public static IServiceCollection AddTicketing(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<TicketingOptions>(configuration.GetSection(TicketingOptions.Section));
-        services.Configure<RedemptionOptions>(configuration.GetSection(RedemptionOptions.Section));
-        services.Configure<StepDeadlineOptions>(configuration.GetSection(StepDeadlineOptions.Section));
+        services.AddOptions<TicketingOptions>().Bind(configuration.GetSection(TicketingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RedemptionOptions>().Bind(configuration.GetSection(RedemptionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StepDeadlineOptions>().Bind(configuration.GetSection(StepDeadlineOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SearchReadModel>();
         services.AddSingleton<TrainSearch>();
         services.AddSingleton<RunGate>();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Changxing.Bench.Load;
 using Changxing.ServiceDefaults.Data;
 using Changxing.SystemHarness;
@@ -6,6 +5,7 @@ using Changxing.SystemHarness.Faults;
 using Changxing.SystemHarness.Load;
 using Changxing.SystemHarness.Scenarios;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Changxing.Bench.Faults;
 
@@ -17,11 +17,11 @@ namespace Changxing.Bench.Faults;
 /// broken. It restarts the machine's RabbitMQ (and with <c>--postgres-outage server</c> stops its PostgreSQL server;
 /// by default only the system's own databases refuse connections): do not run it while other test runs use them.
 /// </summary>
-public static class FaultsCommand
+public sealed class FaultsCommand : AsyncCommand<FaultsCommandSettings>
 {
-    public static async Task<int> RunAsync(string[] args)
+    public override async Task<int> ExecuteAsync(CommandContext context, FaultsCommandSettings settings, CancellationToken cancellationToken)
     {
-        var options = FaultsOptions.Parse(args);
+        var options = FaultsOptions.From(settings);
         AnsiConsole.MarkupLine($"[bold]faults[/]: {options.Database}, {options.Members} members at {options.Rate:0.#} redemptions/s, step deadline " +
                                $"{options.StepTimeout.TotalSeconds:0} s, PostgreSQL outage: {options.PostgresOutage} for {options.PostgresDown.TotalSeconds:0} s");
 
@@ -142,28 +142,16 @@ public static class FaultsCommand
         TimeSpan PostgresDown,
         TimeSpan SettleTimeout)
     {
-        public static FaultsOptions Parse(string[] args)
-        {
-            string Get(string name, string fallback)
-            {
-                var i = Array.IndexOf(args, "--" + name);
-                return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-            }
-
-            double Number(string name, string fallback) => double.Parse(Get(name, fallback), CultureInfo.InvariantCulture);
-            TimeSpan Seconds(string name, string fallback) => TimeSpan.FromSeconds(Number(name, fallback));
-
-            return new FaultsOptions(
-                Enum.Parse<DatabaseProvider>(Get("database", "postgres"), ignoreCase: true),
-                (int)Number("members", "40"),
-                (int)Number("redemptions-per-member", "15"),
-                Number("rate", "2"),
-                Seconds("step-timeout", "5"),
-                Seconds("between", "5"),
-                Seconds("broker-down", "5"),
-                Get("postgres-outage", "databases") is "server" ? "server" : "databases",
-                Seconds("postgres-down", "10"),
-                Seconds("settle", "180"));
-        }
+        public static FaultsOptions From(FaultsCommandSettings settings) => new(
+            Enum.Parse<DatabaseProvider>(settings.Database, ignoreCase: true),
+            settings.Members,
+            settings.RedemptionsPerMember,
+            settings.Rate,
+            TimeSpan.FromSeconds(settings.StepTimeout),
+            TimeSpan.FromSeconds(settings.Between),
+            TimeSpan.FromSeconds(settings.BrokerDown),
+            settings.PostgresOutage is "server" ? "server" : "databases",
+            TimeSpan.FromSeconds(settings.PostgresDown),
+            TimeSpan.FromSeconds(settings.Settle));
     }
 }

@@ -6,6 +6,7 @@ using Changxing.ServiceDefaults.Data;
 using Changxing.SystemHarness;
 using Changxing.SystemHarness.Load;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Changxing.Bench.Load;
 
@@ -17,7 +18,7 @@ namespace Changxing.Bench.Load;
 /// to ticket has passed 1 s in two steps in a row, the system falls behind the offered rate (under 80 % completed) or more than a
 /// tenth fail. Writes bench/results/load-&lt;provider&gt;-&lt;time&gt;.json and a chart of all providers.
 /// </summary>
-public static class LoadBenchmark
+public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -27,9 +28,9 @@ public static class LoadBenchmark
 
     private static readonly string[] Watched = [.. SystemUnderTest.Services, "Gateway"];
 
-    public static async Task<int> RunAsync(string[] args)
+    public override async Task<int> ExecuteAsync(CommandContext context, LoadCommandSettings options, CancellationToken cancellationToken)
     {
-        var settings = LoadSettings.Parse(args, RepositoryRoot());
+        var settings = LoadSettings.From(options, RepositoryRoot());
         if (Console.IsOutputRedirected)
         {
             AnsiConsole.Profile.Width = 160;
@@ -40,19 +41,20 @@ public static class LoadBenchmark
         {
             foreach (var file in settings.ChartFrom)
             {
-                reports.Add(JsonSerializer.Deserialize<LoadReport>(await File.ReadAllTextAsync(file), Json)!);
+                reports.Add(JsonSerializer.Deserialize<LoadReport>(await File.ReadAllTextAsync(file, cancellationToken), Json)!);
             }
         }
         else
         {
-            var command = "dotnet run -c Release --project bench/Changxing.Bench -- load " + string.Join(' ', args);
+            var command = "dotnet run -c Release --project bench/Changxing.Bench -- load "
+                + string.Join(' ', context.Arguments.SkipWhile(a => a.Equals(context.Name, StringComparison.OrdinalIgnoreCase)));
             foreach (var provider in settings.Providers)
             {
                 var report = await RunProviderAsync(provider, settings, command);
                 reports.Add(report);
                 Directory.CreateDirectory(settings.ResultsDirectory);
                 var file = Path.Combine(settings.ResultsDirectory, $"load-{provider.ToString().ToLowerInvariant()}-{report.StartedAt:yyyyMMdd-HHmmss}.json");
-                await File.WriteAllTextAsync(file, JsonSerializer.Serialize(report, Json));
+                await File.WriteAllTextAsync(file, JsonSerializer.Serialize(report, Json), cancellationToken);
                 AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(file)}[/]");
             }
         }

@@ -44,34 +44,32 @@ public sealed record LoadSettings
     /// <summary>The ramp stops after the first step whose p99 from submission to ticket passes this.</summary>
     public double P99LimitMs { get; init; } = 1000;
 
-    public static LoadSettings Parse(string[] args, string repositoryRoot)
+    /// <summary>The command line's options with the defaults applied (those <c>--quick</c> changes among them).</summary>
+    public static LoadSettings From(LoadCommandSettings options, string repositoryRoot)
     {
-        var quick = args.Contains("--quick");
+        var quick = options.Quick;
         var settings = new LoadSettings
         {
             Members = 0,
-            Providers = (Text(args, "--providers") ?? (quick ? "sqlite" : "sqlite,postgres"))
+            Providers = (options.Providers ?? (quick ? "sqlite" : "sqlite,postgres"))
                 .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => Enum.Parse<DatabaseProvider>(p, ignoreCase: true)).ToList(),
             Quick = quick,
-            Rates = (Text(args, "--rates") ?? (quick ? "2,4" : "4,8,16,24,32,40,50,60,70,80"))
+            Rates = (options.Rates ?? (quick ? "2,4" : "4,8,16,24,32,40,50,60,70,80"))
                 .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList(),
-            Closed = Text(args, "--closed")?.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList() ?? [],
-            SeedConcurrency = int.Parse(Text(args, "--seed-concurrency") ?? "16", CultureInfo.InvariantCulture),
-            StepLength = TimeSpan.FromSeconds(double.Parse(Text(args, "--step-seconds") ?? (quick ? "8" : "30"), CultureInfo.InvariantCulture)),
-            WarmUpLength = TimeSpan.FromSeconds(double.Parse(Text(args, "--warmup-seconds") ?? (quick ? "5" : "40"), CultureInfo.InvariantCulture)),
+            Closed = options.Closed?.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList() ?? [],
+            SeedConcurrency = options.SeedConcurrency,
+            StepLength = TimeSpan.FromSeconds(options.StepSeconds ?? (quick ? 8 : 30)),
+            WarmUpLength = TimeSpan.FromSeconds(options.WarmupSeconds ?? (quick ? 5 : 40)),
             BusLength = TimeSpan.FromSeconds(quick ? 3 : 10),
             SearchRounds = quick ? 1 : 3,
             SearchRoundLength = TimeSpan.FromSeconds(quick ? 2 : 4),
-            ResultsDirectory = Text(args, "--results") ?? Path.Combine(repositoryRoot, "bench", "results"),
-            ChartPath = Text(args, "--chart") ?? Path.Combine(repositoryRoot, quick ? "bench/results/load-quick.png" : "docs/performance/load.png"),
-            ChartFrom = Text(args, "--chart-from")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
-            ServiceSettings = args.Select((a, i) => (a, i)).Where(x => x.a == "--service-setting" && x.i + 1 < args.Length)
-                .Select(x => args[x.i + 1].Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : ""),
+            ResultsDirectory = options.Results ?? Path.Combine(repositoryRoot, "bench", "results"),
+            ChartPath = options.Chart ?? Path.Combine(repositoryRoot, quick ? "bench/results/load-quick.png" : "docs/performance/load.png"),
+            ChartFrom = options.ChartFrom?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+            ServiceSettings = options.ServiceSettings
+                .Select(setting => setting.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : ""),
         };
-        return settings with
-        {
-            Members = Text(args, "--members") is { } members ? int.Parse(members, CultureInfo.InvariantCulture) : settings.EnoughMembers,
-        };
+        return settings with { Members = options.Members ?? settings.EnoughMembers };
     }
 
     /// <summary>
@@ -93,10 +91,4 @@ public sealed record LoadSettings
 
     /// <summary>Redemptions a second a closed-loop step cannot pass on two cores: twice the best step measured so far.</summary>
     public const double ClosedLoopCeiling = 120;
-
-    private static string? Text(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-    }
 }

@@ -11,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Changxing.Bench.Points;
 
@@ -19,14 +20,14 @@ namespace Changxing.Bench.Points;
 /// with 1,000 members x 20 lots each, on SQLite and PostgreSQL. Warms up before measuring (docs/PERFORMANCE.md, platform facts: EF needs 10-20k
 /// transactions to reach full speed).
 /// </summary>
-public static class PointsHoldsBenchmark
+public sealed class PointsHoldsBenchmark : AsyncCommand<PointsHoldsCommandSettings>
 {
     private const long LotPoints = 1_000;
     private const long PairPoints = 300; // crosses a lot boundary every few pairs
 
-    public static async Task<int> RunAsync(string[] args)
+    public override async Task<int> ExecuteAsync(CommandContext context, PointsHoldsCommandSettings settings, CancellationToken cancellationToken)
     {
-        var options = BenchOptions.Parse(args);
+        var options = BenchOptions.From(settings);
         var providers = options.Provider switch
         {
             "sqlite" => new[] { DatabaseProvider.Sqlite },
@@ -185,24 +186,15 @@ public static class PointsHoldsBenchmark
 
     private sealed record BenchOptions(string Provider, int Members, int LotsPerMember, int Workers, int WarmupPairs, int Seconds, string PostgresAdmin, bool SqliteSynchronousNormal)
     {
-        public static BenchOptions Parse(string[] args)
-        {
-            string Get(string name, string fallback)
-            {
-                var i = Array.IndexOf(args, "--" + name);
-                return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
-            }
-
-            return new BenchOptions(
-                Get("provider", "both").ToLowerInvariant(),
-                int.Parse(Get("members", "1000"), System.Globalization.CultureInfo.InvariantCulture),
-                int.Parse(Get("lots", "20"), System.Globalization.CultureInfo.InvariantCulture),
-                int.Parse(Get("workers", "16"), System.Globalization.CultureInfo.InvariantCulture),
-                int.Parse(Get("warmup-pairs", "6000"), System.Globalization.CultureInfo.InvariantCulture),
-                int.Parse(Get("seconds", "20"), System.Globalization.CultureInfo.InvariantCulture),
-                Get("postgres", "Host=127.0.0.1;Username=changxing;Password=changxing;Database=postgres"),
-                Get("sqlite-synchronous", "full").Equals("normal", StringComparison.OrdinalIgnoreCase));
-        }
+        public static BenchOptions From(PointsHoldsCommandSettings settings) => new(
+            settings.Provider.ToLowerInvariant(),
+            settings.Members,
+            settings.Lots,
+            settings.Workers,
+            settings.WarmupPairs,
+            settings.Seconds,
+            settings.Postgres,
+            settings.SqliteSynchronous.Equals("normal", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>A throwaway database: a temporary SQLite file, or a PostgreSQL database dropped afterwards.</summary>

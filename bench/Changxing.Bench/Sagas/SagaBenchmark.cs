@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Changxing.Bench.Sagas;
 
@@ -16,20 +17,20 @@ namespace Changxing.Bench.Sagas;
 /// through the 5-step <see cref="BenchSagaStateMachine"/> over RabbitMQ (a throw-away virtual host), persisted by the
 /// EF saga repository; prints transitions per second and step latency percentiles per provider.
 /// </summary>
-public static class SagaBenchmark
+public sealed class SagaBenchmark : AsyncCommand<SagasCommandSettings>
 {
     private const int TransitionsPerSaga = BenchSagaStateMachine.Steps + 1;
 
-    public static async Task<int> RunAsync(string[] args)
+    public override async Task<int> ExecuteAsync(CommandContext context, SagasCommandSettings options, CancellationToken cancellationToken)
     {
-        var sagas = Option(args, "--sagas", 1000);
-        var concurrency = Option(args, "--concurrency", 32);
-        var warmup = Option(args, "--warmup", 300);
-        var providers = (OptionText(args, "--providers") ?? "sqlite,postgres")
+        var sagas = options.Sagas;
+        var concurrency = options.Concurrency;
+        var warmup = options.Warmup;
+        var providers = options.Providers
             .Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(p => Enum.Parse<DatabaseProvider>(p, ignoreCase: true))
             .ToList();
-        var sqliteNormal = string.Equals(OptionText(args, "--sqlite-synchronous"), "normal", StringComparison.OrdinalIgnoreCase);
+        var sqliteNormal = string.Equals(options.SqliteSynchronous, "normal", StringComparison.OrdinalIgnoreCase);
 
         if (Console.IsOutputRedirected)
         {
@@ -202,15 +203,6 @@ public static class SagaBenchmark
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
-    }
-
-    private static int Option(string[] args, string name, int fallback) =>
-        OptionText(args, name) is { } text ? int.Parse(text) : fallback;
-
-    private static string? OptionText(string[] args, string name)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private sealed record Result(int Transitions, double Seconds, double P50, double P95, double P99, double Max, double CpuSeconds);

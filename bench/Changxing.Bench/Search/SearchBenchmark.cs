@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Globalization;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace Changxing.Bench.Search;
 
@@ -10,17 +10,17 @@ namespace Changxing.Bench.Search;
 /// HttpClient loops. Prints each round, both medians and their ratio. The gateway's rate limits are raised far above
 /// the load (every request comes from 127.0.0.1, which the per-caller limit would cap at 600 a minute); a run in which
 /// any answer was not 2xx prints the errors by status code and exits 1, so a throttled run cannot pass for a result.
-/// Options: --configuration Release|Debug, --rounds 5, --seconds 5, --concurrency 32, --port 5913.
+/// Options: <see cref="SearchCommandSettings"/>.
 /// </summary>
-public static class SearchBenchmark
+public sealed class SearchBenchmark : AsyncCommand<SearchCommandSettings>
 {
-    public static async Task<int> RunAsync(string[] args)
+    public override async Task<int> ExecuteAsync(CommandContext context, SearchCommandSettings options, CancellationToken cancellationToken)
     {
-        var configuration = Option(args, "--configuration", "Release");
-        var rounds = int.Parse(Option(args, "--rounds", "5"), CultureInfo.InvariantCulture);
-        var seconds = double.Parse(Option(args, "--seconds", "5"), CultureInfo.InvariantCulture);
-        var concurrency = int.Parse(Option(args, "--concurrency", "32"), CultureInfo.InvariantCulture);
-        var port = int.Parse(Option(args, "--port", "5913"), CultureInfo.InvariantCulture);
+        var configuration = options.Configuration;
+        var rounds = options.Rounds;
+        var seconds = options.Seconds;
+        var concurrency = options.Concurrency;
+        var port = options.Port;
         var root = RepositoryRoot();
         var ticketingUrl = $"http://127.0.0.1:{port}";
         var gatewayUrl = $"http://127.0.0.1:{port + 1}";
@@ -44,7 +44,7 @@ public static class SearchBenchmark
             using var client = SearchLoad.CreateClient(concurrency);
             await WaitUntilAnsweringAsync(client, ticketingUrl);
             await WaitUntilAnsweringAsync(client, gatewayUrl);
-            var length = (await client.GetByteArrayAsync(new Uri(ticketingUrl + SearchLoad.Urls()[0]))).Length;
+            var length = (await client.GetByteArrayAsync(new Uri(ticketingUrl + SearchLoad.Urls()[0]), cancellationToken)).Length;
             AnsiConsole.MarkupLine($"Search answers ~{length:N0} bytes; {concurrency} concurrent loops, {rounds} rounds of {seconds:0.#} s per target ({configuration}).");
 
             var comparison = await SearchLoad.CompareAsync(client, ticketingUrl, gatewayUrl, rounds, TimeSpan.FromSeconds(seconds), concurrency, (round, r) =>

@@ -1,9 +1,9 @@
-using Changxing.ServiceDefaults.Data;
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
 using Changxing.Membership.Activation;
 using Changxing.Membership.Data;
 using Changxing.ServiceDefaults.Auth;
+using Changxing.ServiceDefaults.Data;
 using Changxing.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,10 +16,10 @@ public static class AccountEndpoints
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var accounts = app.MapGroup("/api/membership/accounts").WithTags("Accounts");
-        accounts.MapPost("/", Register).AllowAnonymous();
-        accounts.MapPost("/sign-in", SignIn).AllowAnonymous();
+        accounts.MapPost("/", Register).AllowAnonymous().WithSummary("Sign up as a member (注册)").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest, MembershipReasonCodes.InvalidResidentIdNumber).ProducesProblemReasons(StatusCodes.Status409Conflict, ReasonCodes.Conflict);
+        accounts.MapPost("/sign-in", SignIn).AllowAnonymous().WithSummary("Sign in as a member with phone and password").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest).ProducesProblemReasons(StatusCodes.Status401Unauthorized, MembershipReasonCodes.InvalidCredentials).ProducesProblemReasons(StatusCodes.Status429TooManyRequests, ReasonCodes.RateLimited);
 
-        app.MapGet("/api/membership/me", Me).WithTags("Accounts").RequireAuthorization(p => p.RequireRole(Roles.Member));
+        app.MapGet("/api/membership/me", Me).WithTags("Accounts").RequireAuthorization(p => p.RequireRole(Roles.Member)).WithSummary("Read the caller's member profile").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
         return app;
     }
 

@@ -16,9 +16,9 @@ public static class ActivationEndpoints
     public static IEndpointRouteBuilder MapActivationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/membership/activation").WithTags("Activation").RequireAuthorization(p => p.RequireRole(Roles.Member));
-        group.MapGet("/", Status);
-        group.MapPost("/real-name", RealName);
-        group.MapPost("/face", Face).WithMetadata(new RequestSizeLimit(UploadLimits.FaceRequestBytes));
+        group.MapGet("/", Status).WithSummary("Read the caller's activation: real name, face and review").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
+        group.MapPost("/real-name", RealName).WithSummary("Verify the caller's real name (实名认证)").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest).ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound).ProducesProblemReasons(StatusCodes.Status409Conflict, ReasonCodes.Conflict).ProducesProblemReasons(StatusCodes.Status422UnprocessableEntity, MembershipReasonCodes.RealNameMismatch);
+        group.MapPost("/face", Face).WithMetadata(new RequestSizeLimit(UploadLimits.FaceRequestBytes)).WithSummary("Upload a face video for face verification (人脸核验)").ProducesProblemReasons(StatusCodes.Status400BadRequest, MembershipReasonCodes.UploadRejected).ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound).ProducesProblemReasons(StatusCodes.Status409Conflict, ReasonCodes.Conflict, MembershipReasonCodes.RealNameNotVerified).ProducesProblemReasons(StatusCodes.Status422UnprocessableEntity, MembershipReasonCodes.FaceNotMatched);
         return app;
     }
 

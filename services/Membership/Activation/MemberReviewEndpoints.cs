@@ -15,9 +15,9 @@ public static class MemberReviewEndpoints
     public static IEndpointRouteBuilder MapMemberReviewEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/membership/reviews/members").WithTags("Reviews").RequireAuthorization(Roles.Reviewer);
-        group.MapGet("/", List);
-        group.MapPost("/{memberId:guid}/approve", Approve);
-        group.MapPost("/{memberId:guid}/reject", Reject);
+        group.MapGet("/", List).WithSummary("List members awaiting activation review (or with another review status)").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest);
+        group.MapPost("/{memberId:guid}/approve", Approve).WithSummary("Approve a member's activation").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound).ProducesProblemReasons(StatusCodes.Status409Conflict, MembershipReasonCodes.NotPending);
+        group.MapPost("/{memberId:guid}/reject", Reject).WithSummary("Reject a member's activation, with a reason").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest).ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound).ProducesProblemReasons(StatusCodes.Status409Conflict, MembershipReasonCodes.NotPending);
         return app;
     }
 

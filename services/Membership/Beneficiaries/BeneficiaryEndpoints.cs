@@ -1,4 +1,3 @@
-using Changxing.ServiceDefaults.Data;
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
 using Changxing.Membership.Accounts;
@@ -6,6 +5,7 @@ using Changxing.Membership.Activation;
 using Changxing.Membership.Data;
 using Changxing.Membership.Uploads;
 using Changxing.ServiceDefaults.Auth;
+using Changxing.ServiceDefaults.Data;
 using Changxing.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +18,14 @@ public static class BeneficiaryEndpoints
     public static IEndpointRouteBuilder MapBeneficiaryEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/membership/beneficiaries").WithTags("Beneficiaries").RequireAuthorization(p => p.RequireRole(Roles.Member));
-        group.MapGet("/", List);
-        group.MapGet("/{id:guid}", Get);
-        group.MapPost("/", Add).WithMetadata(new RequestSizeLimit(UploadLimits.BeneficiaryRequestBytes));
-        group.MapDelete("/{id:guid}", Remove);
+        group.MapGet("/", List).WithSummary("List the caller's beneficiaries (受让人) and the slots used");
+        group.MapGet("/{id:guid}", Get).WithSummary("Read one of the caller's beneficiaries").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
+        group.MapPost("/", Add).WithMetadata(new RequestSizeLimit(UploadLimits.BeneficiaryRequestBytes)).WithSummary("Add a beneficiary with ID images and a face video")
+            .ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest, MembershipReasonCodes.InvalidResidentIdNumber, MembershipReasonCodes.UploadRejected)
+            .ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound)
+            .ProducesProblemReasons(StatusCodes.Status409Conflict, ReasonCodes.BeneficiaryLimitReached, MembershipReasonCodes.BeneficiaryAlreadyAdded, MembershipReasonCodes.ConcurrentAttempt)
+            .ProducesProblemReasons(StatusCodes.Status422UnprocessableEntity, MembershipReasonCodes.FaceNotMatched);
+        group.MapDelete("/{id:guid}", Remove).WithSummary("Remove a beneficiary").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
         return app;
     }
 

@@ -17,10 +17,10 @@ public static class BeneficiaryReviewEndpoints
     public static IEndpointRouteBuilder MapBeneficiaryReviewEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/membership/reviews/beneficiaries").WithTags("Reviews").RequireAuthorization(Roles.Reviewer);
-        group.MapGet("/", List);
-        group.MapGet("/{id:guid}/files/{file}", File);
-        group.MapPost("/{id:guid}/approve", Approve);
-        group.MapPost("/{id:guid}/reject", Reject);
+        group.MapGet("/", List).WithSummary("List beneficiaries awaiting review (or with another review status)").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest);
+        group.MapGet("/{id:guid}/files/{file}", File).WithSummary("Download a beneficiary's ID image or face video (id-front, id-back, face-video)").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
+        group.MapPost("/{id:guid}/approve", Approve).WithSummary("Verify a beneficiary").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound).ProducesProblemReasons(StatusCodes.Status409Conflict, MembershipReasonCodes.NotPending);
+        group.MapPost("/{id:guid}/reject", Reject).WithSummary("Reject a beneficiary, with a reason").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest).ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound).ProducesProblemReasons(StatusCodes.Status409Conflict, MembershipReasonCodes.NotPending);
         return app;
     }
 

@@ -1,9 +1,9 @@
-using Changxing.ServiceDefaults.Data;
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
 using Changxing.Membership.Accounts;
 using Changxing.Membership.Data;
 using Changxing.ServiceDefaults.Auth;
+using Changxing.ServiceDefaults.Data;
 using Changxing.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +16,9 @@ public static class ConsumptionPasswordEndpoints
     public static IEndpointRouteBuilder MapConsumptionPasswordEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/membership/consumption-password").WithTags("Consumption password").RequireAuthorization(p => p.RequireRole(Roles.Member));
-        group.MapGet("/", Status);
-        group.MapPost("/", Set);
-        group.MapPut("/", Change);
+        group.MapGet("/", Status).WithSummary("Read whether a consumption password is set and whether it is locked");
+        group.MapPost("/", Set).WithSummary("Set the consumption password (消费密码), 6 digits, not trivial").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest, MembershipReasonCodes.TrivialConsumptionPassword).ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound).ProducesProblemReasons(StatusCodes.Status409Conflict, MembershipReasonCodes.ConsumptionPasswordAlreadySet);
+        group.MapPut("/", Change).WithSummary("Change the consumption password, given the current one").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest, MembershipReasonCodes.TrivialConsumptionPassword).ProducesProblemReasons(StatusCodes.Status403Forbidden, ReasonCodes.Forbidden, MembershipReasonCodes.InvalidCredentials).ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound).ProducesProblemReasons(StatusCodes.Status409Conflict, ReasonCodes.ConsumptionPasswordNotSet).ProducesProblemReasons(StatusCodes.Status429TooManyRequests, ReasonCodes.RateLimited);
         return app;
     }
 

@@ -1,8 +1,10 @@
+using Changxing.Contracts;
+using Changxing.Contracts.Membership;
 using Changxing.Membership.Data;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Problems;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,10 +19,12 @@ public static class NotificationEndpoints
     public static IEndpointRouteBuilder MapNotificationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/membership/notifications").WithTags("Notifications").RequireAuthorization(p => p.RequireRole(Roles.Member));
-        group.MapGet("/", List);
-        group.MapGet("/stream", Stream);
-        group.MapPost("/{id:guid}/read", MarkRead);
-        group.MapPost("/read-all", MarkAllRead);
+        group.MapGet("/", List).WithSummary("List the caller's notifications, newest first, with the unread count").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest);
+        group.MapGet("/stream", Stream).WithSummary("Stream the caller's new notifications as server-sent events")
+            .WithDescription("text/event-stream: a `notification` event (JSON, its id the event id) per new message, a `: keep-alive` comment when idle; a `Last-Event-ID` header first replays the messages stored after that one.")
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream");
+        group.MapPost("/{id:guid}/read", MarkRead).WithSummary("Mark one notification read").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
+        group.MapPost("/read-all", MarkAllRead).WithSummary("Mark every notification read");
         return app;
     }
 

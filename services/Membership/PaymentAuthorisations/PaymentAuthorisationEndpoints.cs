@@ -20,7 +20,11 @@ public static class PaymentAuthorisationEndpoints
     {
         app.MapPost("/api/membership/payment-authorisations", Authorise)
             .WithTags("Payment authorisations")
-            .RequireAuthorization(p => p.RequireRole(Roles.Member));
+            .RequireAuthorization(p => p.RequireRole(Roles.Member)).WithSummary("Authorise one redemption payment with the consumption password")
+            .WithDescription("Checks the consumption password and issues a one-time authorisation code for POST /api/redemptions; wrong entries count towards a lock.")
+            .ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest)
+            .ProducesProblemReasons(StatusCodes.Status403Forbidden, ReasonCodes.Forbidden, ReasonCodes.WrongConsumptionPassword, ReasonCodes.ConsumptionPasswordLocked)
+            .ProducesProblemReasons(StatusCodes.Status409Conflict, ReasonCodes.ConsumptionPasswordNotSet, MembershipReasonCodes.ConcurrentAttempt);
         return app;
     }
 

@@ -15,9 +15,9 @@ public static class StaffEndpoints
     public static IEndpointRouteBuilder MapStaffEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/membership/staff").WithTags("Staff");
-        group.MapPost("/sign-in", SignIn).AllowAnonymous();
-        group.MapPost("/", Create).RequireAuthorization(Roles.Operator);
-        group.MapGet("/", List).RequireAuthorization(Roles.Operator);
+        group.MapPost("/sign-in", SignIn).AllowAnonymous().WithSummary("Sign in as staff (reviewer, support or operator)").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest).ProducesProblemReasons(StatusCodes.Status401Unauthorized, MembershipReasonCodes.InvalidCredentials).ProducesProblemReasons(StatusCodes.Status429TooManyRequests, ReasonCodes.RateLimited);
+        group.MapPost("/", Create).RequireAuthorization(Roles.Operator).WithSummary("Create a staff account").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest).ProducesProblemReasons(StatusCodes.Status409Conflict, ReasonCodes.Conflict);
+        group.MapGet("/", List).RequireAuthorization(Roles.Operator).WithSummary("List the staff accounts");
         return app;
     }
 

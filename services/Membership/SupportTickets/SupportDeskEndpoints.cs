@@ -15,9 +15,9 @@ public static class SupportDeskEndpoints
     public static IEndpointRouteBuilder MapSupportDeskEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/membership/support/tickets").WithTags("Support desk").RequireAuthorization(Roles.Support);
-        group.MapGet("/", List);
-        group.MapGet("/{id:guid}", Get);
-        group.MapPost("/{id:guid}/resolve", Resolve);
+        group.MapGet("/", List).WithSummary("List support tickets, by status or member").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest);
+        group.MapGet("/{id:guid}", Get).WithSummary("Read a support ticket").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
+        group.MapPost("/{id:guid}/resolve", Resolve).WithSummary("Resolve a support ticket, describing the resolution").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest).ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound).ProducesProblemReasons(StatusCodes.Status409Conflict, MembershipReasonCodes.NotPending);
         return app;
     }
 

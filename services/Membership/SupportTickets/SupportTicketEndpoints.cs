@@ -1,3 +1,4 @@
+using Changxing.Contracts;
 using Changxing.Membership.Data;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Problems;
@@ -12,8 +13,8 @@ public static class SupportTicketEndpoints
     public static IEndpointRouteBuilder MapSupportTicketEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/membership/support-tickets").WithTags("Support tickets").RequireAuthorization(p => p.RequireRole(Roles.Member));
-        group.MapGet("/", List);
-        group.MapGet("/{id:guid}", Get);
+        group.MapGet("/", List).WithSummary("List the caller's support tickets");
+        group.MapGet("/{id:guid}", Get).WithSummary("Read one of the caller's support tickets").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
         return app;
     }
 

@@ -14,7 +14,11 @@ public static class BackRegistrationEndpoints
     {
         app.MapPost("/api/points/back-registrations", RegisterAsync)
             .RequireAuthorization(Roles.Operator)
-            .WithTags("Back-registration");
+            .WithTags("Back-registration")
+            .WithSummary("Back-register (补登) a completed trip's points for a member")
+            .ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest)
+            .ProducesProblemReasons(StatusCodes.Status409Conflict, ReasonCodes.AlreadyCredited)
+            .ProducesProblemReasons(StatusCodes.Status422UnprocessableEntity, ReasonCodes.MemberNotActive, ReasonCodes.InvalidRequest, ReasonCodes.TripNotYetDeparted, ReasonCodes.BackRegistrationTooLate);
         return app;
     }
 

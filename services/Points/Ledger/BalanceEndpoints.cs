@@ -12,15 +12,15 @@ public static class BalanceEndpoints
     {
         var me = app.MapGroup("/api/points/me").RequireAuthorization().WithTags("Balance");
         me.MapGet("/balance", (HttpContext http, LedgerReader reader, CancellationToken ct) =>
-            BalanceAsync(http.User.MemberId(), reader, ct));
+            BalanceAsync(http.User.MemberId(), reader, ct)).WithSummary("Read the caller's points balance: available, held, frozen").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
         me.MapGet("/statement", (HttpContext http, LedgerReader reader, int? page, int? pageSize, CancellationToken ct) =>
-            StatementAsync(http.User.MemberId(), page, pageSize, reader, ct));
+            StatementAsync(http.User.MemberId(), page, pageSize, reader, ct)).WithSummary("Read the caller's points statement, a page at a time").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest).ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
 
         var members = app.MapGroup("/api/points/members/{memberId:guid}").RequireAuthorization().WithTags("Balance");
         members.MapGet("/balance", (Guid memberId, HttpContext http, LedgerReader reader, CancellationToken ct) =>
-            MaySee(http, memberId) ? BalanceAsync(memberId, reader, ct) : Task.FromResult(Hidden()));
+            MaySee(http, memberId) ? BalanceAsync(memberId, reader, ct) : Task.FromResult(Hidden())).WithSummary("Read a member's points balance (the member or an operator)").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
         members.MapGet("/statement", (Guid memberId, HttpContext http, LedgerReader reader, int? page, int? pageSize, CancellationToken ct) =>
-            MaySee(http, memberId) ? StatementAsync(memberId, page, pageSize, reader, ct) : Task.FromResult(HiddenStatement()));
+            MaySee(http, memberId) ? StatementAsync(memberId, page, pageSize, reader, ct) : Task.FromResult(HiddenStatement())).WithSummary("Read a member's points statement (the member or an operator)").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest).ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
         return app;
     }
 

@@ -12,7 +12,11 @@ public static class RefundEndpoints
     {
         app.MapPost("/api/points/refunds", RefundAsync)
             .RequireAuthorization(Roles.Operator)
-            .WithTags("Refunds");
+            .WithTags("Refunds")
+            .WithSummary("Redeposit a captured redemption's points (force majeure)")
+            .ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest)
+            .ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.HoldNotFound)
+            .ProducesProblemReasons(StatusCodes.Status409Conflict, ReasonCodes.Conflict, ReasonCodes.AlreadyCredited);
         return app;
     }
 

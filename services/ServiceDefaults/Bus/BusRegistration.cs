@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Changxing.ServiceDefaults.Bus;
 
@@ -18,7 +19,7 @@ public static class BusRegistration
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         var rabbit = builder.Configuration.GetSection(RabbitMqOptions.Section).Get<RabbitMqOptions>() ?? new RabbitMqOptions();
         RefuseInMemoryTransportOutsideTests(bus, builder.Environment);
-        RefuseNonPositiveLimits(bus);
+        builder.Services.AddOptions<BusOptions>().BindConfiguration(BusOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddMassTransit(x =>
         {
@@ -26,7 +27,7 @@ public static class BusRegistration
             // but the package registries (the load benchmark's logs showed each service trying).
             x.DisableUsageTelemetry();
             x.SetKebabCaseEndpointNameFormatter();
-            x.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseServiceDefaults(context, bus));
+            x.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseServiceDefaults(context, context.GetRequiredService<IOptions<BusOptions>>().Value));
             configure(x);
 
             if (bus.Transport == BusTransport.InMemory)
@@ -46,7 +47,7 @@ public static class BusRegistration
                     h.Username(rabbit.Username);
                     h.Password(rabbit.Password);
                 });
-                cfg.PrefetchCount = bus.PrefetchCount;
+                cfg.PrefetchCount = context.GetRequiredService<IOptions<BusOptions>>().Value.PrefetchCount;
                 cfg.UseCorrelationIdFilters(context);
                 cfg.ConfigureEndpoints(context);
             });
@@ -66,15 +67,6 @@ public static class BusRegistration
             throw new InvalidOperationException(
                 $"Bus:Transport is InMemory in the {environment.EnvironmentName} environment, but the in-memory transport is for tests only " +
                 $"({string.Join(", ", InMemoryEnvironments)}). Remove Bus__Transport or set it to RabbitMq.");
-        }
-    }
-
-    private static void RefuseNonPositiveLimits(BusOptions bus)
-    {
-        if (bus.PrefetchCount < 1 || bus.ConcurrentMessageLimit < 1 || bus.RetryLimit < 0)
-        {
-            throw new InvalidOperationException(
-                $"Bus:PrefetchCount ({bus.PrefetchCount}) and Bus:ConcurrentMessageLimit ({bus.ConcurrentMessageLimit}) must be at least 1, Bus:RetryLimit ({bus.RetryLimit}) at least 0.");
         }
     }
 

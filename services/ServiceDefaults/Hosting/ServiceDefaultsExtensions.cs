@@ -30,7 +30,9 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<RefusedValueExceptionHandler>();
         builder.Services.AddHealthChecks();
-        builder.Services.AddOpenApi(o => o.AddOperationTransformer<EndpointAccessOpenApiTransformer>());
+        builder.Services.AddOpenApi(o => o
+            .AddOperationTransformer<EndpointAccessOpenApiTransformer>()
+            .AddOperationTransformer<ProblemReasonsOpenApiTransformer>());
         builder.AddServiceTelemetry();
         builder.AddServiceAuthentication();
         return builder;

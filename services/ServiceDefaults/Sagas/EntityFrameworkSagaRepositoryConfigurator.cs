@@ -50,7 +50,7 @@ public sealed class EntityFrameworkSagaRepositoryConfigurator<TSaga> : IEntityFr
         where TContext : DbContext
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<StepDeadlineOptions>();
+        services.AddOptions<StepDeadlineOptions>().ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<StepDeadlineSweeper<TDeadlineSaga, TContext>>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StepDeadlineSweeper<TDeadlineSaga, TContext>>(
             sp => sp.GetRequiredService<StepDeadlineSweeper<TDeadlineSaga, TContext>>()));

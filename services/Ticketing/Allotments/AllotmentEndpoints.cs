@@ -15,9 +15,9 @@ public static class AllotmentEndpoints
     public static IEndpointRouteBuilder MapAllotmentEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ticketing/runs/{train}/{date}/allotments").WithTags("Allotments").RequireAuthorization(Roles.Operator);
-        group.MapGet("/", List);
-        group.MapPost("/", Add);
-        group.MapPut("/{id:guid}", SetQuota);
+        group.MapGet("/", List).WithSummary("List a run's 兑 allotments").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest).ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
+        group.MapPost("/", Add).WithSummary("Add a 兑 allotment to a run").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest).ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
+        group.MapPut("/{id:guid}", SetQuota).WithSummary("Set a 兑 allotment's quota").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest).ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
         return app;
     }
 

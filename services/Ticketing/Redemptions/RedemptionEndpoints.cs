@@ -1,7 +1,7 @@
-using Changxing.ServiceDefaults.Data;
 using Changxing.Contracts;
 using Changxing.Contracts.Redemptions;
 using Changxing.ServiceDefaults.Auth;
+using Changxing.ServiceDefaults.Data;
 using Changxing.ServiceDefaults.Problems;
 using Changxing.ServiceDefaults.Sagas;
 using Changxing.Ticketing.Data;
@@ -22,11 +22,15 @@ public static partial class RedemptionEndpoints
     public static IEndpointRouteBuilder MapRedemptionEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/redemptions").WithTags("Redemptions").RequireAuthorization();
-        group.MapPost("/", Submit);
-        group.MapGet("/", Mine);
-        group.MapGet("/{id:guid}", Get);
-        group.MapGet("/all", All).RequireAuthorization(Roles.Operator);
-        group.MapGet("/strikes/{memberId:guid}", Strikes);
+        group.MapPost("/", Submit).WithSummary("Redeem points for a ticket (积分兑换): starts the redemption")
+            .WithDescription("Needs an Idempotency-Key header and a payment authorisation code; answers 202 with the redemption, whose state GET /api/redemptions/{id} follows to the e-ticket or a reason.")
+            .ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest, ReasonCodes.UnknownStation, ReasonCodes.UnknownTrain, ReasonCodes.RoundTripNotAllowed)
+            .ProducesProblemReasons(StatusCodes.Status409Conflict, ReasonCodes.Conflict)
+            .ProducesProblemReasons(StatusCodes.Status422UnprocessableEntity, ReasonCodes.NotRedeemable, ReasonCodes.QuotaExhausted, ReasonCodes.SoldOut);
+        group.MapGet("/", Mine).WithSummary("List the caller's redemptions, a page at a time").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest);
+        group.MapGet("/{id:guid}", Get).WithSummary("Read a redemption: its state, reason and timeline").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
+        group.MapGet("/all", All).RequireAuthorization(Roles.Operator).WithSummary("List redemptions by member and state").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest);
+        group.MapGet("/strikes/{memberId:guid}", Strikes).WithSummary("Read a member's wrong-password strike counter (the member or an operator)").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Changxing.Contracts;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Problems;
 using Changxing.Ticketing.Data;
@@ -12,7 +13,7 @@ public static class RunEndpoints
 {
     public static IEndpointRouteBuilder MapRunEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/ticketing/runs/{train}/{date}", Get).WithTags("Runs").RequireAuthorization(Roles.Operator);
+        app.MapGet("/api/ticketing/runs/{train}/{date}", Get).WithTags("Runs").RequireAuthorization(Roles.Operator).WithSummary("Read a run of a train on a day: its seats and holds").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest).ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
         return app;
     }
 

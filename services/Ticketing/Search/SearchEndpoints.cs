@@ -1,3 +1,4 @@
+using Changxing.Contracts;
 using Changxing.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,8 +10,8 @@ public static class SearchEndpoints
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ticketing").WithTags("Search").AllowAnonymous();
-        group.MapGet("/search", Search);
-        group.MapGet("/quote", Quote);
+        group.MapGet("/search", Search).WithSummary("Search trains between two stations on a day, with fares, seats left and the 兑 mark").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest, ReasonCodes.UnknownStation, ReasonCodes.UnknownTrain);
+        group.MapGet("/quote", Quote).WithSummary("Quote the points price of one train and seat class").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest, ReasonCodes.UnknownStation, ReasonCodes.UnknownTrain, ReasonCodes.RoundTripNotAllowed).ProducesProblemReasons(StatusCodes.Status422UnprocessableEntity, ReasonCodes.NotRedeemable, ReasonCodes.QuotaExhausted, ReasonCodes.SoldOut);
         return app;
     }
 

@@ -13,8 +13,8 @@ public static class StationEndpoints
     public static IEndpointRouteBuilder MapStationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ticketing/stations").WithTags("Stations");
-        group.MapGet("/", List).AllowAnonymous();
-        group.MapPut("/{code}", Put).RequireAuthorization(Roles.Operator);
+        group.MapGet("/", List).AllowAnonymous().WithSummary("List stations, or find them by name, pinyin or code");
+        group.MapPut("/{code}", Put).RequireAuthorization(Roles.Operator).WithSummary("Create or rename a station").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest);
         return app;
     }
 

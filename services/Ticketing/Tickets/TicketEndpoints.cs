@@ -14,10 +14,10 @@ public static class TicketEndpoints
     public static IEndpointRouteBuilder MapTicketEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ticketing/tickets").WithTags("Tickets");
-        group.MapGet("/", Mine).RequireAuthorization();
-        group.MapGet("/{number}", Get).RequireAuthorization();
-        group.MapPost("/", Sell).RequireAuthorization(Roles.Operator);
-        group.MapPost("/{number}/trip-completed", CompleteTrip).RequireAuthorization(Roles.Operator);
+        group.MapGet("/", Mine).RequireAuthorization().WithSummary("List the caller's tickets");
+        group.MapGet("/{number}", Get).RequireAuthorization().WithSummary("Read one of the caller's tickets").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
+        group.MapPost("/", Sell).RequireAuthorization(Roles.Operator).WithSummary("Sell a ticket paid with money").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest, ReasonCodes.UnknownTrain).ProducesProblemReasons(StatusCodes.Status409Conflict, ReasonCodes.PassengerAlreadyHasTicket, ReasonCodes.SoldOut);
+        group.MapPost("/{number}/trip-completed", CompleteTrip).RequireAuthorization(Roles.Operator).WithSummary("Mark a ticket's trip completed (it then earns points)").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound).ProducesProblemReasons(StatusCodes.Status409Conflict, ReasonCodes.Conflict, ReasonCodes.TripNotYetDeparted);
         return app;
     }
 

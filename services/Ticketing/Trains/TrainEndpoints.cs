@@ -14,9 +14,9 @@ public static class TrainEndpoints
     public static IEndpointRouteBuilder MapTrainEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ticketing/trains").WithTags("Trains");
-        group.MapGet("/", List).AllowAnonymous();
-        group.MapGet("/{number}", Get).AllowAnonymous();
-        group.MapPut("/{number}", Put).RequireAuthorization(Roles.Operator);
+        group.MapGet("/", List).AllowAnonymous().WithSummary("List the trains");
+        group.MapGet("/{number}", Get).AllowAnonymous().WithSummary("Read a train: its stops, cars and fares").ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound);
+        group.MapPut("/{number}", Put).RequireAuthorization(Roles.Operator).WithSummary("Create or replace a train (until a seat is sold or held)").ProducesProblemReasons(StatusCodes.Status400BadRequest, ReasonCodes.InvalidRequest, ReasonCodes.UnknownStation).ProducesProblemReasons(StatusCodes.Status404NotFound, ReasonCodes.NotFound).ProducesProblemReasons(StatusCodes.Status409Conflict, ReasonCodes.Conflict);
         return app;
     }
 

@@ -1,0 +1,7 @@
+using Changxing.TestSupport;
+
+namespace Changxing.Ticketing.Tests.Security;
+
+[Trait("Category", TestCategories.Database)]
+public sealed class ApiReferenceSpecs(ServiceApiFactory<Program> factory)
+    : ApiReferenceSpecs<Program>(factory), IClassFixture<ServiceApiFactory<Program>>;
