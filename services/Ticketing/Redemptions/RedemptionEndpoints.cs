@@ -73,7 +73,7 @@ public static partial class RedemptionEndpoints
             return ProblemResults.BadRequest(invalid!, why!);
         }
 
-        var (quote, refused, reason) = search.Quote(request, input.TrainNumber.Trim().ToUpperInvariant(), input.SeatClass.Trim());
+        var (quote, refused, reason) = search.Quote(request, RequestText.Code(input.TrainNumber), RequestText.Text(input.SeatClass));
         if (quote is null)
         {
             return refused is ReasonCodes.InvalidRequest or ReasonCodes.UnknownTrain or ReasonCodes.RoundTripNotAllowed
@@ -94,7 +94,7 @@ public static partial class RedemptionEndpoints
 
         var now = clock.GetUtcNow();
         var asked = new RedemptionRequested(id, memberId, input.BeneficiaryId, quote.TrainNumber, quote.TravelDate,
-            quote.FromStation, quote.ToStation, quote.SeatClass, quote.Fare, quote.Points, input.AuthorisationCode.Trim(), now);
+            quote.FromStation, quote.ToStation, quote.SeatClass, quote.Fare, quote.Points, RequestText.Text(input.AuthorisationCode), now);
 
         // Stored already waiting for step 1, whose command is sent below: a RedemptionRequested hop through the broker
         // back into this process would cost a message and a saga transaction and protect nothing, since the step's

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Changxing.Ticketing.Search;
 
 namespace Changxing.Ticketing.Redemptions;
 
@@ -40,20 +41,18 @@ public static class RedemptionSubmission
         return new Guid(bytes);
     }
 
-    /// <summary>A stable digest of what was asked, after normalisation (codes upper-cased, spaces trimmed).</summary>
+    /// <summary>A stable digest of what was asked, read as the submission reads it (<see cref="RequestText"/>).</summary>
     public static string RequestHash(RedemptionInput input)
     {
         var canonical = string.Join('\n',
             input.BeneficiaryId?.ToString("N") ?? "self",
-            Normalise(input.TrainNumber),
-            input.TravelDate?.Trim() ?? string.Empty,
-            Normalise(input.FromStation),
-            Normalise(input.ToStation),
-            input.SeatClass?.Trim() ?? string.Empty,
-            input.AuthorisationCode?.Trim() ?? string.Empty,
-            Normalise(input.Trip ?? "ONEWAY"));
+            RequestText.Code(input.TrainNumber),
+            RequestText.Text(input.TravelDate),
+            RequestText.Code(input.FromStation),
+            RequestText.Code(input.ToStation),
+            RequestText.Text(input.SeatClass),
+            RequestText.Text(input.AuthorisationCode),
+            RequestText.Code(input.Trip ?? nameof(TripType.OneWay)));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
-
-    private static string Normalise(string? value) => value?.Trim().ToUpperInvariant() ?? string.Empty;
 }

@@ -14,8 +14,9 @@ public sealed record SearchRequest(string From, string To, DateOnly Date, TripTy
             return (null, ReasonCodes.InvalidRequest, "from, to and date (yyyy-MM-dd) are required.");
         }
 
-        from = from.Trim().ToUpperInvariant();
-        to = to.Trim().ToUpperInvariant();
+        from = RequestText.Code(from);
+        to = RequestText.Code(to);
+        date = RequestText.Text(date);
         foreach (var code in new[] { from, to })
         {
             if (!network.Stations.ContainsKey(code))
@@ -41,7 +42,7 @@ public sealed record SearchRequest(string From, string To, DateOnly Date, TripTy
         }
 
         var tripType = TripType.OneWay;
-        if (!string.IsNullOrWhiteSpace(trip) && !Enum.TryParse(trip, ignoreCase: true, out tripType))
+        if (!string.IsNullOrWhiteSpace(trip) && !Enum.TryParse(RequestText.Code(trip), ignoreCase: true, out tripType))
         {
             return (null, ReasonCodes.InvalidRequest, "trip is OneWay or Return.");
         }

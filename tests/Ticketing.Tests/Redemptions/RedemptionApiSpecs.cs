@@ -182,6 +182,20 @@ public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : ICl
     }
 
     [Fact]
+    public async Task Should_read_a_retry_spelled_differently_as_the_same_request()
+    {
+        using var client = factory.CreateClientFor(Guid.NewGuid());
+        var (train, _) = await RedeemableSecondClass(client);
+        var first = await Submit(client, "key-spelling", Body(train)).ReadAsync<RedemptionView>(HttpStatusCode.Accepted);
+
+        // Search, submission and the idempotency hash read codes trimmed and upper-cased, other text trimmed, alike.
+        var spelled = new RedemptionInput(null, $" {train.ToLowerInvariant()} ", $" {TravelDate} ", " vnp", "aoh ", " Second ", " one-time-code ", " oneway ");
+        var retried = await Submit(client, "key-spelling", spelled).ReadAsync<RedemptionView>(HttpStatusCode.Accepted);
+
+        Assert.Equal(first.Id, retried.Id);
+    }
+
+    [Fact]
     public async Task Should_keep_one_redemption_when_the_same_key_is_submitted_concurrently()
     {
         var member = Guid.NewGuid();
