@@ -45,6 +45,7 @@ public static partial class KestrelRejectionProblems
 
     private static async Task PumpAsync(PipeReader from, PipeWriter to)
     {
+        Exception? failed = null;
         try
         {
             while (true)
@@ -83,9 +84,13 @@ public static partial class KestrelRejectionProblems
                 }
             }
         }
+        catch (Exception exception)
+        {
+            failed = exception; // the peer reset the connection: Kestrel's next write fails with it, nothing is thrown here
+        }
         finally
         {
-            await from.CompleteAsync();
+            await from.CompleteAsync(failed);
             await to.CompleteAsync();
         }
     }
