@@ -183,19 +183,7 @@ public sealed partial class ApiSecuritySpecs(SystemUnderTest system, ITestOutput
             using var refused = await _journeys.AuthoriseWithAsync(owner, "000111");
         }
 
-        using var operatorClient = await _journeys.StaffAsync("operator");
-        var ticket = await operatorClient.PostJsonAsync("/api/ticketing/tickets", new
-        {
-            memberId = owner.Id,
-            passengerKey = "owner-" + owner.Id.ToString("N"),
-            passengerName = owner.Name,
-            passengerIdMasked = "1101**********1234",
-            trainNumber = train,
-            travelDate = date.ToString("yyyy-MM-dd"),
-            fromStation = "VNP",
-            toStation = "AOH",
-            seatClass = "Second",
-        }, HttpStatusCode.Created);
+        var ticket = await _journeys.SellAtWindowAsync(owner, train, date);
         var supportTicket = (await Eventually.Until(() => owner.Http.GetJsonAsync("/api/membership/support-tickets"),
             t => t.GetArrayLength() > 0, because: "wrong consumption passwords open a support ticket"))[0];
         var notification = (await Eventually.Until(() => _journeys.NotificationsAsync(owner),

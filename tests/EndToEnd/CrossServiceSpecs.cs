@@ -53,11 +53,7 @@ public sealed class CrossServiceSpecs(SystemUnderTest system, ITestOutputHelper 
         using var operatorClient = await _journeys.StaffAsync("operator");
         var (train, date, _) = await _journeys.FindRedeemableAsync();
 
-        var ticket = await operatorClient.PostJsonAsync("/api/ticketing/tickets", new
-        {
-            memberId = member.Id, passengerKey = "e2e-" + member.Id, passengerName = member.Name, passengerIdMasked = "1101**********0000",
-            trainNumber = train, travelDate = date, fromStation = "VNP", toStation = "AOH", seatClass = "Second",
-        }, HttpStatusCode.Created);
+        var ticket = await _journeys.SellAtWindowAsync(member, train, date);
         // A trip completes only once it has departed: Ticketing restarts the day after the travel date.
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         System["Ticketing"].SetEnvironment("DevelopmentClock__OffsetDays", (date.DayNumber - today.DayNumber + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture));

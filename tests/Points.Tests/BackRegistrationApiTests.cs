@@ -24,7 +24,7 @@ public sealed class BackRegistrationApiTests(PointsApiFactory factory) : IClassF
     public async Task Should_back_register_a_trip_on_day_90()
     {
         var member = await factory.ActivateMemberAsync();
-        var request = Trip(member, 90);
+        var request = Trip(member, 89); // the departure day is day 1
 
         var response = await Operator.PostAsJsonAsync("/api/points/back-registrations", request);
 
@@ -59,10 +59,11 @@ public sealed class BackRegistrationApiTests(PointsApiFactory factory) : IClassF
     {
         var member = await factory.ActivateMemberAsync();
 
-        var response = await Operator.PostAsJsonAsync("/api/points/back-registrations", Trip(member, 91));
+        var response = await Operator.PostAsJsonAsync("/api/points/back-registrations", Trip(member, 90));
 
         var problem = await response.ProblemAsync(HttpStatusCode.UnprocessableEntity, ReasonCodes.BackRegistrationTooLate);
-        Assert.Equal(91, problem.GetProperty("daysAfterDeparture").GetInt32());
+        Assert.Equal(90, problem.GetProperty("daysAfterDeparture").GetInt32());
+        Assert.Equal(91, problem.GetProperty("dayOfWindow").GetInt32());
         Assert.Equal(0, (await factory.BalanceAsync(member))!.LifetimeCredited);
     }
 

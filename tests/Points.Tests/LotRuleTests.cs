@@ -53,10 +53,11 @@ public sealed class LotRuleTests
     }
 
     [Theory]
-    [InlineData(0, true)]
-    [InlineData(90, true)]
-    [InlineData(91, false)]
-    public void Should_accept_back_registration_up_to_day_90(int daysAfterDeparture, bool open)
+    [InlineData(-1, false)]
+    [InlineData(0, true)] // day 1: the departure day
+    [InlineData(89, true)] // day 90
+    [InlineData(90, false)] // day 91
+    public void Should_accept_back_registration_up_to_day_90_the_departure_day_counted(int daysAfterDeparture, bool open)
     {
         var departure = new DateOnly(2026, 1, 10);
 

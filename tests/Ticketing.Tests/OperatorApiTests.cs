@@ -173,8 +173,8 @@ public class OperatorApiTests(TicketingApiFactory factory) : IClassFixture<Ticke
     }
 
     /// <summary>A money-paid window sale on 2026-03-10, Beijing South→Shanghai Hongqiao.</summary>
-    private Task<TicketView> SellAsync(string train, string passenger) =>
-        Operator.PostJsonAsync("/api/ticketing/tickets", new SaleRequest(Guid.NewGuid(), passenger, "测试", "1101**********0008", train, new DateOnly(2026, 3, 10), "VNP", "AOH", "Second"))
+    private async Task<TicketView> SellAsync(string train, string passenger) =>
+        await Operator.PostJsonAsync("/api/ticketing/tickets", new SaleRequest(await factory.KnownMemberAsync(), passenger, "测试", "1101**********0008", train, new DateOnly(2026, 3, 10), "VNP", "AOH", "Second"))
             .ReadAsync<TicketView>(HttpStatusCode.Created);
 
     private async Task<ClassOffer> SecondClassAsync(string train, string from, string to)

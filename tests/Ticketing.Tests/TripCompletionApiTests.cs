@@ -24,7 +24,7 @@ public class TripCompletionApiTests(TicketingApiFactory factory) : IClassFixture
     [Fact]
     public async Task Should_publish_TripCompleted_for_a_money_paid_ticket_whose_trip_the_gates_recorded()
     {
-        var member = Guid.NewGuid();
+        var member = await factory.KnownMemberAsync();
         var ticket = await SellAsync(member, "passenger-1", "G1");
 
         factory.Clock.Advance(TimeSpan.FromDays(2));
@@ -53,7 +53,7 @@ public class TripCompletionApiTests(TicketingApiFactory factory) : IClassFixture
     [Fact]
     public async Task Should_refuse_to_complete_a_trip_before_it_departs_and_credit_nothing()
     {
-        var ticket = await SellAsync(Guid.NewGuid(), "passenger-7", "G1");
+        var ticket = await SellAsync(await factory.KnownMemberAsync(), "passenger-7", "G1");
 
         var early = await Operator.PostAsync($"/api/ticketing/tickets/{ticket.TicketNumber}/trip-completed", null);
 
@@ -65,7 +65,7 @@ public class TripCompletionApiTests(TicketingApiFactory factory) : IClassFixture
     [Fact]
     public async Task Should_find_a_ticket_by_its_number_typed_in_lower_case_or_full_width_and_not_by_one_with_control_characters()
     {
-        var ticket = await SellAsync(Guid.NewGuid(), "passenger-8", "G7");
+        var ticket = await SellAsync(await factory.KnownMemberAsync(), "passenger-8", "G7");
         var fullWidth = string.Concat(ticket.TicketNumber.Select(c => (char)(c + 0xFEE0))); // Ｅ１２…
 
         var lower = await Operator.GetAsync($"/api/ticketing/tickets/{ticket.TicketNumber.ToLowerInvariant()}").ReadAsync<TicketView>();

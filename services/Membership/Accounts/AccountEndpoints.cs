@@ -74,7 +74,7 @@ public static class AccountEndpoints
     {
         var member = request.Phone is null ? null : await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Phone == request.Phone, cancellationToken);
 
-        var (passed, retryAfter) = throttle.Check(LoginThrottle.MemberAccount(request.Phone ?? ""), () => hasher.VerifyKnown(member?.PasswordHash, request.Password ?? ""));
+        var (passed, retryAfter) = await throttle.CheckAsync(LoginThrottle.MemberAccount(request.Phone ?? ""), () => hasher.VerifyKnown(member?.PasswordHash, request.Password ?? ""), cancellationToken);
         if (retryAfter is { } wait)
         {
             return LoginThrottle.Locked(http, wait);

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Changxing.Contracts;
+using Changxing.Membership.Data;
 using Changxing.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Changxing.Membership.Accounts;
 
@@ -15,22 +17,19 @@ namespace Changxing.Membership.Accounts;
 /// Accounts are keyed by the name the caller typed, known or not, so the answers are the same for an account that does
 /// not exist; and the lock is short, so a stranger guessing at a member's phone number cannot shut them out for long.
 /// An attempt counts as a failure before its password is compared, so guesses sent in parallel cannot slip past.
-/// The counts live in this process (a second instance counts on its own); behind the gateway the per-address limit
-/// also stands.
+/// The counts are rows of Membership's database (<see cref="LoginFailureRecord"/>), so every instance behind the
+/// gateway counts the same failures; each check reads and writes them in a unit of work of its own.
 /// </para>
 /// </summary>
-public sealed class LoginThrottle(TimeProvider clock)
+public sealed class LoginThrottle(IServiceScopeFactory scopes, TimeProvider clock)
 {
     public const int FreeFailures = 5;
     public static readonly TimeSpan FirstLock = TimeSpan.FromMinutes(1);
     public static readonly TimeSpan LongestLock = TimeSpan.FromMinutes(5);
     public static readonly TimeSpan ForgetAfter = TimeSpan.FromMinutes(30);
 
-    /// <summary>Above this many accounts, the ones already forgettable are dropped (a spray of made-up names cannot grow it for ever).</summary>
-    private const int PruneAbove = 10_000;
-
-    private readonly Dictionary<string, Failures> _accounts = new(StringComparer.Ordinal);
-    private readonly Lock _gate = new();
+    /// <summary>How often a failure is counted again on top of another instance's (or request's) that came first.</summary>
+    private const int MaxCountingAttempts = 10;
 
     public static string MemberAccount(string phone) => "member:" + phone;
 
@@ -40,9 +39,10 @@ public sealed class LoginThrottle(TimeProvider clock)
     /// Runs <paramref name="check"/> unless the account is locked: <c>RetryAfter</c> is null when it ran (its result
     /// in <c>Passed</c>), otherwise how long the caller must wait.
     /// </summary>
-    public (bool Passed, TimeSpan? RetryAfter) Check(string account, Func<bool> check)
+    public async Task<(bool Passed, TimeSpan? RetryAfter)> CheckAsync(string account, Func<bool> check, CancellationToken cancellationToken)
     {
-        if (Begin(account) is { } wait)
+        var accountHash = LoginFailureRecord.HashOf(account);
+        if (await CountFailureAsync(accountHash, cancellationToken) is { } wait)
         {
             return (false, wait);
         }
@@ -50,10 +50,10 @@ public sealed class LoginThrottle(TimeProvider clock)
         var passed = check();
         if (passed)
         {
-            lock (_gate)
-            {
-                _accounts.Remove(account);
-            }
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<MembershipDbContext>().LoginFailures
+                .Where(f => f.AccountHash == accountHash)
+                .ExecuteDeleteAsync(cancellationToken);
         }
 
         return (passed, null);
@@ -69,36 +69,39 @@ public sealed class LoginThrottle(TimeProvider clock)
             new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds });
     }
 
-    private TimeSpan? Begin(string account)
+    /// <summary>How long the account is still locked, or null once this attempt has been counted as a failure.</summary>
+    private async Task<TimeSpan?> CountFailureAsync(string accountHash, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        lock (_gate)
+        for (var attempt = 1; ; attempt++)
         {
-            if (_accounts.Count > PruneAbove)
-            {
-                foreach (var forgotten in _accounts.Where(a => a.Value.ForgottenBy(now)).Select(a => a.Key).ToList())
-                {
-                    _accounts.Remove(forgotten);
-                }
-            }
-
-            var failures = _accounts.TryGetValue(account, out var known) && !known.ForgottenBy(now) ? known : new Failures(0, now, now);
-            if (failures.LockedUntil > now)
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();
+            var now = clock.GetUtcNow();
+            var failures = await db.LoginFailures.SingleOrDefaultAsync(f => f.AccountHash == accountHash, cancellationToken);
+            if (failures is not null && failures.IsLocked(now))
             {
                 return failures.LockedUntil - now;
             }
 
-            var count = failures.Count + 1;
-            var lockedUntil = count < FreeFailures
-                ? now
-                : now + TimeSpan.FromTicks(Math.Min(LongestLock.Ticks, FirstLock.Ticks << Math.Min(count - FreeFailures, 8)));
-            _accounts[account] = new Failures(count, now, lockedUntil);
-            return null;
-        }
-    }
+            if (failures is null)
+            {
+                // A new account in the table: sweep the forgotten ones, so a spray of made-up names cannot grow it for ever.
+                var forgotten = now - ForgetAfter;
+                await db.LoginFailures.Where(f => f.LastFailureAt <= forgotten && f.LockedUntil <= now).ExecuteDeleteAsync(cancellationToken);
+                failures = LoginFailureRecord.Start(accountHash, now);
+                db.LoginFailures.Add(failures);
+            }
 
-    private readonly record struct Failures(int Count, DateTimeOffset LastAt, DateTimeOffset LockedUntil)
-    {
-        public bool ForgottenBy(DateTimeOffset now) => now >= LockedUntil && now - LastAt >= ForgetAfter;
+            failures.CountFailure(now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return null;
+            }
+            catch (DbUpdateException) when (attempt < MaxCountingAttempts)
+            {
+                // Another check of the same account (here or on another instance) counted first: count on top of it.
+            }
+        }
     }
 }

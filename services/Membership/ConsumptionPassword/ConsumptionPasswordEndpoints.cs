@@ -74,7 +74,7 @@ public static class ConsumptionPasswordEndpoints
             return ProblemResults.NotFound("No member account for this token.");
         }
 
-        var (passed, retryAfter) = throttle.Check(LoginThrottle.MemberAccount(member.Phone), () => loginPasswords.Verify(member.PasswordHash, request.LoginPassword ?? ""));
+        var (passed, retryAfter) = await throttle.CheckAsync(LoginThrottle.MemberAccount(member.Phone), () => loginPasswords.Verify(member.PasswordHash, request.LoginPassword ?? ""), cancellationToken);
         if (retryAfter is { } wait)
         {
             return LoginThrottle.Locked(http, wait);

@@ -28,6 +28,8 @@ public abstract class MembershipDbContext(DbContextOptions options) : DbContext(
 
     public DbSet<Notification> Notifications => Set<Notification>();
 
+    public DbSet<LoginFailureRecord> LoginFailures => Set<LoginFailureRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MembershipDbContext).Assembly);

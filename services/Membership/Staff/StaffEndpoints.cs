@@ -26,7 +26,7 @@ public static class StaffEndpoints
     {
         var userName = StaffAccount.NormaliseUserName(request.UserName);
         var staff = userName is null ? null : await db.StaffAccounts.AsNoTracking().SingleOrDefaultAsync(s => s.UserName == userName, cancellationToken);
-        var (passed, retryAfter) = throttle.Check(LoginThrottle.StaffAccount(userName ?? ""), () => hasher.VerifyKnown(staff?.PasswordHash, request.Password ?? ""));
+        var (passed, retryAfter) = await throttle.CheckAsync(LoginThrottle.StaffAccount(userName ?? ""), () => hasher.VerifyKnown(staff?.PasswordHash, request.Password ?? ""), cancellationToken);
         if (retryAfter is { } wait)
         {
             return LoginThrottle.Locked(http, wait);

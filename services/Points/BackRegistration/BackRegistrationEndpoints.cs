@@ -52,8 +52,13 @@ public static class BackRegistrationEndpoints
             case TicketCreditStatus.TooLate:
                 return ProblemResults.Unprocessable(
                     ReasonCodes.BackRegistrationTooLate,
-                    $"补登 is possible up to {BackRegistrationWindow.MaximumDaysAfterDeparture} days after departure; this trip departed {outcome.DaysAfterDeparture} days ago.",
-                    new Dictionary<string, object?> { ["daysAfterDeparture"] = outcome.DaysAfterDeparture, ["maximumDays"] = BackRegistrationWindow.MaximumDaysAfterDeparture });
+                    $"补登 is possible up to day {BackRegistrationWindow.LastDay}, the departure day counted as day 1; today is day {outcome.DaysAfterDeparture + 1} of this trip.",
+                    new Dictionary<string, object?>
+                    {
+                        ["daysAfterDeparture"] = outcome.DaysAfterDeparture,
+                        ["dayOfWindow"] = outcome.DaysAfterDeparture + 1,
+                        ["maximumDays"] = BackRegistrationWindow.LastDay,
+                    });
         }
 
         var credited = outcome.Credited;

@@ -18,7 +18,11 @@ public static class ServiceDefaultsExtensions
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder)
     {
         builder.AddServiceLogging();
-        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false); // no "Server: Kestrel" to fingerprint
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.AddServerHeader = false; // no "Server: Kestrel" to fingerprint
+            KestrelRejectionProblems.Use(o); // Kestrel's own empty 400/414/431 become problem documents
+        });
         builder.AddDevelopmentClock();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>

@@ -1,5 +1,6 @@
 using Changxing.Ticketing.Allotments;
 using Changxing.Ticketing.Inventory;
+using Changxing.Ticketing.Members;
 using Changxing.Ticketing.Redemptions;
 using Changxing.Ticketing.Redemptions.Strikes;
 using Changxing.Ticketing.Runs;
@@ -32,6 +33,9 @@ public abstract class TicketingDbContext(DbContextOptions options) : DbContext(o
     public DbSet<SeatHold> SeatHolds => Set<SeatHold>();
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    /// <summary>Members Ticketing has heard are active (<see cref="KnownMemberProjection"/>).</summary>
+    public DbSet<KnownMember> KnownMembers => Set<KnownMember>();
 
     /// <summary>Work to do once the current transaction commits (<see cref="AfterCommitInterceptor"/>).</summary>
     internal List<Action> AfterCommit { get; } = [];

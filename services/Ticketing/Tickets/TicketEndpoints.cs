@@ -50,6 +50,11 @@ public static class TicketEndpoints
             return ProblemResults.BadRequest(ReasonCodes.InvalidRequest, "memberId, passengerKey, passengerName, trainNumber, travelDate, fromStation, toStation and seatClass are required.");
         }
 
+        if (!await office.KnowsMemberAsync(sale.MemberId, cancellationToken))
+        {
+            return ProblemResults.BadRequest(ReasonCodes.MemberNotActive, $"Member {sale.MemberId} is not an active member: a window sale names an activated member.");
+        }
+
         var outcome = await office.SellAsync(
             sale with
             {

@@ -48,6 +48,10 @@ public sealed class TicketOffice(TicketingDbContext db, RunLocks locks, SeatInve
             ? TicketOutcome.Rejected(ReasonCodes.HoldAlreadyReleased, $"This redemption's ticket {ticket.TicketNumber} was voided and its seat given back.")
             : TicketOutcome.Issued(ticket);
 
+    /// <summary>Whether Membership has announced <paramref name="memberId"/> as activated (the KnownMembers projection).</summary>
+    public Task<bool> KnowsMemberAsync(Guid memberId, CancellationToken cancellationToken) =>
+        db.KnownMembers.AsNoTracking().AnyAsync(m => m.MemberId == memberId, cancellationToken);
+
     /// <summary>Sells a money-paid ticket: a seat held and ticketed in one step, outside any "兑" quota.</summary>
     public async Task<TicketOutcome> SellAsync(SaleRequest sale, CancellationToken cancellationToken)
     {

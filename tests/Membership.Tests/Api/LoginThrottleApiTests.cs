@@ -88,6 +88,41 @@ public sealed class LoginThrottleApiTests(MembershipApiFactory factory) : IClass
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateClient().PostAsJsonAsync("/api/membership/staff/sign-in", new StaffSignInRequest("support", "dev-only-Support-2026"))).StatusCode);
     }
 
+    [Fact]
+    public async Task Should_count_the_wrong_sign_ins_made_on_two_instances_over_one_database_together()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+        await using var secondInstance = factory.WithWebHostBuilder(_ => { }); // a second host: its own services, the same database and clock
+        HttpClient Instance(int i) => i % 2 == 0 ? factory.CreateClient() : secondInstance.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < LoginThrottle.FreeFailures; i++)
+        {
+            statuses.Add((await Instance(i).PostAsJsonAsync("/api/membership/accounts/sign-in", new SignInRequest(member.Phone, "Wrong-Pass-" + i))).StatusCode);
+        }
+
+        var onFirst = await Instance(0).PostAsJsonAsync("/api/membership/accounts/sign-in", new SignInRequest(member.Phone, member.Password));
+        var onSecond = await Instance(1).PostAsJsonAsync("/api/membership/accounts/sign-in", new SignInRequest(member.Phone, member.Password));
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, LoginThrottle.FreeFailures), statuses);
+        await Problems.AssertAsync(onFirst, HttpStatusCode.TooManyRequests, ReasonCodes.RateLimited);
+        await Problems.AssertAsync(onSecond, HttpStatusCode.TooManyRequests, ReasonCodes.RateLimited);
+        factory.Clock.Advance(LoginThrottle.FirstLock);
+        Assert.Equal(HttpStatusCode.OK, (await Instance(1).PostAsJsonAsync("/api/membership/accounts/sign-in", new SignInRequest(member.Phone, member.Password))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_count_every_one_of_a_burst_of_parallel_wrong_sign_ins()
+    {
+        var member = await MemberSession.RegisterAsync(factory);
+
+        var burst = await Task.WhenAll(Enumerable.Range(0, 2 * LoginThrottle.FreeFailures).Select(i => SignInAsync(member.Phone, "Wrong-Pass-" + i)));
+
+        Assert.Equal(LoginThrottle.FreeFailures, burst.Count(r => r.StatusCode == HttpStatusCode.Unauthorized));
+        Assert.Equal(LoginThrottle.FreeFailures, burst.Count(r => r.StatusCode == HttpStatusCode.TooManyRequests));
+        factory.Clock.Advance(LoginThrottle.LongestLock);
+    }
+
     private Task<HttpResponseMessage> SignInAsync(string phone, string password) =>
         factory.CreateClient().PostAsJsonAsync("/api/membership/accounts/sign-in", new SignInRequest(phone, password));
 }

@@ -15,6 +15,9 @@ public sealed class BadInputSpecs(MembershipBadInputFactory factory, ITestOutput
         ["POST /api/membership/payment-authorisations 403"] = "a wrong consumption password counts toward the lock after five in a row",
         ["POST /api/membership/activation/real-name 422"] = "a failed real-name check is kept on the member, with its reason",
         ["POST /api/membership/activation/face 422"] = "a failed face check is kept on the member, with its reason",
+        ["POST /api/membership/accounts/sign-in 401"] = "a wrong login password counts toward the account's sign-in lock (LoginFailures)",
+        ["POST /api/membership/staff/sign-in 401"] = "a wrong login password counts toward the account's sign-in lock (LoginFailures)",
+        ["PUT /api/membership/consumption-password 403"] = "a wrong login password counts toward the account's sign-in lock (LoginFailures)",
     };
 
     [Fact]

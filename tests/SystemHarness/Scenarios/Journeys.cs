@@ -97,6 +97,39 @@ public sealed class Journeys(SystemUnderTest system)
         return credited.GetProperty("points").GetInt64();
     }
 
+    /// <summary>
+    /// A station window sells <paramref name="member"/> a money-paid seat from Beijing South to Shanghai Hongqiao. Ticketing
+    /// sells only to members whose activation it has heard of (MemberActivated over RabbitMQ), so a sale right after the
+    /// activation is retried while Ticketing answers 400 MemberNotActive.
+    /// </summary>
+    public async Task<JsonElement> SellAtWindowAsync(Member member, string train, DateOnly date, string seatClass = "Second")
+    {
+        using var operatorClient = await StaffAsync("operator");
+        var sale = new
+        {
+            memberId = member.Id,
+            passengerKey = "window-" + member.Id.ToString("N"),
+            passengerName = member.Name,
+            passengerIdMasked = "1101**********1234",
+            trainNumber = train,
+            travelDate = date.ToString("yyyy-MM-dd"),
+            fromStation = "VNP",
+            toStation = "AOH",
+            seatClass,
+        };
+        return await Eventually.Until(
+            async () =>
+            {
+                using var response = await operatorClient.PostAsJsonAsync("/api/ticketing/tickets", sale);
+                var notYetHeard = response.StatusCode == HttpStatusCode.BadRequest
+                    && (await response.Content.ReadAsStringAsync()).Contains("\"MemberNotActive\"", StringComparison.Ordinal);
+                return notYetHeard ? (JsonElement?)null : await response.ReadJsonAsync(HttpStatusCode.Created);
+            },
+            ticket => ticket is not null,
+            because: "Ticketing hears of the activation and sells")
+            ?? throw new InvalidOperationException("unreachable");
+    }
+
     public Task<JsonElement> BalanceAsync(Member member) => member.Http.GetJsonAsync("/api/points/me/balance");
 
     public Task SetConsumptionPasswordAsync(Member member) =>

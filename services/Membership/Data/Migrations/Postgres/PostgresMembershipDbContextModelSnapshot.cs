@@ -22,6 +22,30 @@ namespace Changxing.Membership.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Changxing.Membership.Accounts.LoginFailureRecord", b =>
+                {
+                    b.Property<string>("AccountHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("AccountHash");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("LoginFailures", (string)null);
+                });
+
             modelBuilder.Entity("Changxing.Membership.Accounts.Member", b =>
                 {
                     b.Property<Guid>("Id")

@@ -22,6 +22,30 @@ namespace Changxing.Membership.Data.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("Changxing.Membership.Accounts.LoginFailureRecord", b =>
+                {
+                    b.Property<string>("AccountHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int>("Failures")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("LastFailureAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("LockedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("AccountHash");
+
+                    b.HasIndex("LastFailureAt");
+
+                    b.ToTable("LoginFailures", (string)null);
+                });
+
             modelBuilder.Entity("Changxing.Membership.Accounts.Member", b =>
                 {
                     b.Property<Guid>("Id")

@@ -170,6 +170,19 @@ namespace Changxing.Ticketing.Data.Migrations.Postgres
                     b.ToTable("SeatHolds", (string)null);
                 });
 
+            modelBuilder.Entity("Changxing.Ticketing.Members.KnownMember", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("KnownMembers", (string)null);
+                });
+
             modelBuilder.Entity("Changxing.Ticketing.Redemptions.RedemptionState", b =>
                 {
                     b.Property<Guid>("CorrelationId")

@@ -171,6 +171,19 @@ namespace Changxing.Ticketing.Data.Migrations.SqlServer
                     b.ToTable("SeatHolds", (string)null);
                 });
 
+            modelBuilder.Entity("Changxing.Ticketing.Members.KnownMember", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("ActivatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("KnownMembers", (string)null);
+                });
+
             modelBuilder.Entity("Changxing.Ticketing.Redemptions.RedemptionState", b =>
                 {
                     b.Property<Guid>("CorrelationId")

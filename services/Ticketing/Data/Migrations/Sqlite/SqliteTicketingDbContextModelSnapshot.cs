@@ -165,6 +165,19 @@ namespace Changxing.Ticketing.Data.Migrations.Sqlite
                     b.ToTable("SeatHolds", (string)null);
                 });
 
+            modelBuilder.Entity("Changxing.Ticketing.Members.KnownMember", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MemberId");
+
+                    b.ToTable("KnownMembers", (string)null);
+                });
+
             modelBuilder.Entity("Changxing.Ticketing.Redemptions.RedemptionState", b =>
                 {
                     b.Property<Guid>("CorrelationId")

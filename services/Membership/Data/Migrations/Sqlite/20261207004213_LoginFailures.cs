@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Changxing.Membership.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class LoginFailures : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "LoginFailures",
+                columns: table => new
+                {
+                    AccountHash = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LoginFailures", x => x.AccountHash);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LoginFailures_LastFailureAt",
+                table: "LoginFailures",
+                column: "LastFailureAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LoginFailures");
+        }
+    }
+}
