@@ -1,9 +1,10 @@
-using Changxing.ServiceDefaults.Data;
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
 using Changxing.Membership.Accounts;
 using Changxing.Membership.Beneficiaries;
 using Changxing.Membership.Data;
+using Changxing.ServiceDefaults.Bus;
+using Changxing.ServiceDefaults.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
@@ -128,11 +129,11 @@ public sealed class AuthoriseRedemptionConsumer(MembershipDbContext db, PersonKe
         if (o.Authorised)
         {
             var authorised = new RedemptionAuthorised(o.RedemptionId, o.MemberId, o.PassengerKey!, o.PassengerName!, o.PassengerIdMasked!);
-            await (context.ResponseAddress is null ? context.Publish(authorised) : context.RespondAsync(authorised));
+            await context.ReplyAsync(authorised);
             return;
         }
 
         var rejected = new RedemptionAuthorisationRejected(o.RedemptionId, o.MemberId, o.Reason!, o.Detail ?? "", o.EffectiveOn);
-        await (context.ResponseAddress is null ? context.Publish(rejected) : context.RespondAsync(rejected));
+        await context.ReplyAsync(rejected);
     }
 }

@@ -1,4 +1,5 @@
 using Changxing.Contracts.Points;
+using Changxing.ServiceDefaults.Bus;
 using MassTransit;
 
 namespace Changxing.Points.Holds;
@@ -6,5 +7,5 @@ namespace Changxing.Points.Holds;
 public sealed class CapturePointsConsumer(HoldBook book) : IConsumer<CapturePoints>
 {
     public async Task Consume(ConsumeContext<CapturePoints> context) =>
-        await OutcomeReply.SendAsync(context, await book.CaptureAsync(context.Message, context.CancellationToken));
+        await context.ReplyAsync(await book.CaptureAsync(context.Message, context.CancellationToken));
 }

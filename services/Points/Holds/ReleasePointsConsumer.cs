@@ -1,4 +1,5 @@
 using Changxing.Contracts.Points;
+using Changxing.ServiceDefaults.Bus;
 using MassTransit;
 
 namespace Changxing.Points.Holds;
@@ -6,5 +7,5 @@ namespace Changxing.Points.Holds;
 public sealed class ReleasePointsConsumer(HoldBook book) : IConsumer<ReleasePoints>
 {
     public async Task Consume(ConsumeContext<ReleasePoints> context) =>
-        await OutcomeReply.SendAsync(context, await book.ReleaseAsync(context.Message, context.CancellationToken));
+        await context.ReplyAsync(await book.ReleaseAsync(context.Message, context.CancellationToken));
 }

@@ -1,4 +1,5 @@
 using Changxing.Contracts.Points;
+using Changxing.ServiceDefaults.Bus;
 using MassTransit;
 
 namespace Changxing.Points.Holds;
@@ -6,5 +7,5 @@ namespace Changxing.Points.Holds;
 public sealed class ReservePointsConsumer(HoldBook book) : IConsumer<ReservePoints>
 {
     public async Task Consume(ConsumeContext<ReservePoints> context) =>
-        await OutcomeReply.SendAsync(context, await book.ReserveAsync(context.Message, context.CancellationToken));
+        await context.ReplyAsync(await book.ReserveAsync(context.Message, context.CancellationToken));
 }

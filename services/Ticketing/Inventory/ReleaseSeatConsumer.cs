@@ -1,5 +1,5 @@
 using Changxing.Contracts.Ticketing;
-using Changxing.Ticketing.Messaging;
+using Changxing.ServiceDefaults.Bus;
 using MassTransit;
 
 namespace Changxing.Ticketing.Inventory;
