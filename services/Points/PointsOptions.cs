@@ -19,9 +19,6 @@ public sealed class PointsOptions
     /// <summary>Whether points in the expiring-soon window are frozen (cannot pay). The article says they are.</summary>
     public bool FreezeExpiringSoon { get; set; } = true;
 
-    /// <summary>The business day is China Standard Time (UTC+8, no daylight saving): credit days, expiry and the 90-day window count in it.</summary>
-    public TimeSpan BusinessDayUtcOffset { get; set; } = TimeSpan.FromHours(8);
-
     /// <summary>Run the expiry job and the hold sweeper in the background. Tests switch them off and call RunOnceAsync.</summary>
     public bool RunBackgroundJobs { get; set; } = true;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Changxing.Contracts;
 using Changxing.Contracts.Points;
 using Changxing.ServiceDefaults.Auth;
+using Changxing.ServiceDefaults.Time;
 using Changxing.TestSupport;
 using Changxing.Ticketing.Tickets;
 using Changxing.Ticketing.Trains;
@@ -19,7 +20,7 @@ public class TripCompletionApiTests(TicketingApiFactory factory) : IClassFixture
 {
     private HttpClient Operator => factory.CreateClientFor(Guid.NewGuid(), Roles.Operator);
 
-    private DateOnly Tomorrow => RailwayTime.Today(factory.Clock).AddDays(1);
+    private DateOnly Tomorrow => ChinaCalendar.Today(factory.Clock).AddDays(1);
 
     [Fact]
     public async Task Should_publish_TripCompleted_for_a_money_paid_ticket_whose_trip_the_gates_recorded()

@@ -1,6 +1,7 @@
 using Changxing.Contracts.Membership;
 using Changxing.Membership.Data;
 using Changxing.ServiceDefaults.Hosting;
+using Changxing.ServiceDefaults.Time;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -7,6 +7,7 @@ using Changxing.Membership.Uploads;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Data;
 using Changxing.ServiceDefaults.Problems;
+using Changxing.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

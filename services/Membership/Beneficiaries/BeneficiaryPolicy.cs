@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Time;
 namespace Changxing.Membership.Beneficiaries;
 
 /// <summary>Beneficiaries (受让人): at most 8 per member (the member not counted), effective 60 natural days after submission.</summary>

@@ -6,6 +6,7 @@ using Changxing.Membership.Data;
 using Changxing.Membership.Uploads;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Problems;
+using Changxing.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

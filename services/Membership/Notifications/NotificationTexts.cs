@@ -1,6 +1,7 @@
 using Changxing.Contracts.Membership;
 using Changxing.Contracts.Points;
 using Changxing.Contracts.Redemptions;
+using Changxing.ServiceDefaults.Time;
 
 namespace Changxing.Membership.Notifications;
 

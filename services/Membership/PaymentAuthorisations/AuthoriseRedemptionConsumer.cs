@@ -5,6 +5,7 @@ using Changxing.Membership.Beneficiaries;
 using Changxing.Membership.Data;
 using Changxing.ServiceDefaults.Bus;
 using Changxing.ServiceDefaults.Data;
+using Changxing.ServiceDefaults.Time;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using Changxing.Contracts.Membership;
 using Changxing.Membership.Data;
+using Changxing.ServiceDefaults.Time;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 

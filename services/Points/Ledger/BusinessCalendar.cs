@@ -1,13 +1,13 @@
-using Microsoft.Extensions.Options;
+using Changxing.ServiceDefaults.Time;
 
 namespace Changxing.Points.Ledger;
 
-/// <summary>Today's date in the business time zone (UTC+8), from the injected clock.</summary>
-public sealed class BusinessCalendar(TimeProvider clock, IOptions<PointsOptions> options)
+/// <summary>Now and today's date on the one calendar (<see cref="ChinaCalendar"/>), from the injected clock.</summary>
+public sealed class BusinessCalendar(TimeProvider clock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
     public DateOnly Today => DayOf(Now);
 
-    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(options.Value.BusinessDayUtcOffset).DateTime);
+    public DateOnly DayOf(DateTimeOffset instant) => ChinaCalendar.DateOf(instant);
 }

@@ -1,4 +1,5 @@
 using Changxing.Contracts.Points;
+using Changxing.ServiceDefaults.Time;
 using Changxing.Ticketing.Tickets;
 using MassTransit;
 
@@ -25,7 +26,7 @@ public sealed class IssueRedemptionTicketActivity(IRedemptionTicketIssuer issuer
             saga.Car = ticket.Car;
             saga.Seat = ticket.Seat;
             saga.TicketNumber = ticket.TicketNumber;
-            saga.DepartsAt = ticket.DepartsAt.ToOffset(Trains.RailwayTime.Offset);
+            saga.DepartsAt = ticket.DepartsAt.ToOffset(ChinaCalendar.Offset);
         }
 
         context.AddOrUpdatePayload(() => outcome, _ => outcome);

@@ -1,4 +1,5 @@
 using Changxing.ServiceDefaults.Data;
+using Changxing.ServiceDefaults.Time;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Seed;
 using Changxing.Ticketing.Trains;
@@ -15,7 +16,7 @@ public sealed class RunCalendar(TicketingDbContext db, TimeProvider clock, IOpti
 {
     public async Task<int> EnsureRunsAsync(CancellationToken cancellationToken)
     {
-        var today = RailwayTime.Today(clock);
+        var today = ChinaCalendar.Today(clock);
         var last = today.AddDays(options.Value.RunDaysAhead - 1);
         var trains = await db.Trains.AsNoTracking().Select(t => t.Number).ToListAsync(cancellationToken);
         var existing = (await db.Runs.AsNoTracking()

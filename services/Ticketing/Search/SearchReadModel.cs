@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Changxing.ServiceDefaults.Time;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Trains;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class SearchReadModel(TimeProvider clock)
             .ToListAsync(cancellationToken);
         _network = new NetworkSnapshot(stations, trains);
 
-        var since = RailwayTime.Today(clock).AddDays(-PastDaysKept);
+        var since = ChinaCalendar.Today(clock).AddDays(-PastDaysKept);
         var runs = await db.Runs.AsNoTracking().Where(r => r.ServiceDate >= since).ToListAsync(cancellationToken);
         var seats = (await db.RunSeats.AsNoTracking()
                 .Where(s => s.SoldLegs != 0 && db.Runs.Any(r => r.Id == s.RunId && r.ServiceDate >= since))

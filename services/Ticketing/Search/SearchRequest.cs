@@ -1,4 +1,5 @@
 using Changxing.Contracts;
+using Changxing.ServiceDefaults.Time;
 using Changxing.Ticketing.Trains;
 
 namespace Changxing.Ticketing.Search;
@@ -35,7 +36,7 @@ public sealed record SearchRequest(string From, string To, DateOnly Date, TripTy
             return (null, ReasonCodes.InvalidRequest, $"'{date}' is not a date (yyyy-MM-dd).");
         }
 
-        var today = RailwayTime.Today(clock);
+        var today = ChinaCalendar.Today(clock);
         if (day < today)
         {
             return (null, ReasonCodes.InvalidRequest, $"{day:yyyy-MM-dd} is in the past (today is {today:yyyy-MM-dd}, Beijing time).");

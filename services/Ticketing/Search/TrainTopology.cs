@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Time;
 using Changxing.Ticketing.Trains;
 
 namespace Changxing.Ticketing.Search;
@@ -67,10 +68,10 @@ public sealed class TrainTopology
     }
 
     public DateTimeOffset DepartsAt(DateOnly serviceDate, int stop) =>
-        RailwayTime.At(serviceDate, Stops[stop].DayOffset, Stops[stop].Departs ?? Stops[stop].Arrives ?? TimeOnly.MinValue);
+        ChinaCalendar.At(serviceDate, Stops[stop].DayOffset, Stops[stop].Departs ?? Stops[stop].Arrives ?? TimeOnly.MinValue);
 
     public DateTimeOffset ArrivesAt(DateOnly serviceDate, int stop) =>
-        RailwayTime.At(serviceDate, Stops[stop].DayOffset, Stops[stop].Arrives ?? Stops[stop].Departs ?? TimeOnly.MinValue);
+        ChinaCalendar.At(serviceDate, Stops[stop].DayOffset, Stops[stop].Arrives ?? Stops[stop].Departs ?? TimeOnly.MinValue);
 
     /// <summary>The run leaving the origin on the date that puts the train at <paramref name="stop"/> on <paramref name="travelDate"/>.</summary>
     public DateOnly ServiceDateFor(int stop, DateOnly travelDate) => travelDate.AddDays(-Stops[stop].DayOffset);

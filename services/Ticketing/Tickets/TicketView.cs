@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Time;
 namespace Changxing.Ticketing.Tickets;
 
 public sealed record TicketView(
@@ -22,6 +23,6 @@ public sealed record TicketView(
 {
     public static TicketView Of(Ticket t) => new(
         t.TicketNumber, t.Status.ToString(), t.TrainNumber, t.TravelDate, t.FromStation, t.ToStation,
-        t.DepartsAt.ToOffset(Trains.RailwayTime.Offset), t.ArrivesAt.ToOffset(Trains.RailwayTime.Offset),
+        t.DepartsAt.ToOffset(ChinaCalendar.Offset), t.ArrivesAt.ToOffset(ChinaCalendar.Offset),
         t.SeatClass, t.Car, t.Seat, t.PassengerName, t.PassengerIdMasked, t.Fare, t.PaymentMethod, t.PointsPaid, t.MemberId, t.RedemptionId);
 }

@@ -6,6 +6,7 @@ using Changxing.Contracts.Membership;
 using Changxing.Membership.Beneficiaries;
 using Changxing.Membership.Tests.Support;
 using Changxing.ServiceDefaults.Auth;
+using Changxing.ServiceDefaults.Time;
 using Changxing.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

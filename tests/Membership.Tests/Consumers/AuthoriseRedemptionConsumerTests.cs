@@ -6,6 +6,7 @@ using Changxing.Membership.Beneficiaries;
 using Changxing.Membership.PaymentAuthorisations;
 using Changxing.Membership.Tests.Support;
 using Changxing.ServiceDefaults.Auth;
+using Changxing.ServiceDefaults.Time;
 using Changxing.TestSupport;
 using MassTransit;
 using MassTransit.Testing;

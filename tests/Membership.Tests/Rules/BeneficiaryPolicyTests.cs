@@ -1,4 +1,5 @@
 using Changxing.Membership.Beneficiaries;
+using Changxing.ServiceDefaults.Time;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Changxing.Membership.Tests.Rules;
