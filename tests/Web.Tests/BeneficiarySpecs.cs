@@ -49,14 +49,8 @@ public sealed class BeneficiarySpecs(SystemUnderTest system, Chromium chromium, 
         var beneficiaryId = await AddBeneficiaryAsync(owner, front, front, BrowserMember.FaceVideo());
 
         var stranger = await BrowserMember.SignUpAsync(await NewPersonAsync(Phone));
-        var page = await stranger.Page.GotoAsync($"/staff/reviews/beneficiaries/{beneficiaryId}/files/id-front");
-        Assert.NotNull(page);
-        Assert.DoesNotContain("image", page.Headers["content-type"], StringComparison.Ordinal);
-        await Expect(stranger.Page).ToHaveURLAsync(new Regex("/forbidden"));
-
-        using var api = await stranger.ThroughApiAsync(System);
-        using var direct = await api.Http.GetAsync(new Uri($"/api/membership/reviews/beneficiaries/{beneficiaryId}/files/id-front", UriKind.Relative));
-        Assert.Equal(global::System.Net.HttpStatusCode.Forbidden, direct.StatusCode);
+        await ReviewerFileRefusal.AssertRefusedAsync(
+            stranger, System, $"/staff/reviews/beneficiaries/{beneficiaryId}/files/id-front", $"/api/membership/reviews/beneficiaries/{beneficiaryId}/files/id-front", "image");
     });
 
     private static async Task<string> AddBeneficiaryAsync(BrowserMember member, FilePayload front, FilePayload back, FilePayload video)

@@ -17,7 +17,6 @@ public sealed class RedemptionJourneySpecs(SystemUnderTest system, Chromium chro
 
         var reviewer = await StaffAsync("reviewer");
         await reviewer.GotoAsync("/staff/reviews");
-        await ScreenshotAsync(reviewer, "reviewer-queue");
         await reviewer.Locator($"article[data-member='{memberId}']").GetByRole(AriaRole.Button, new() { Name = "通过 Approve" }).ClickAsync();
         await Expect(reviewer.Locator($"article[data-member='{memberId}']")).ToHaveCountAsync(0);
         await member.WaitForPointsAccountAsync();

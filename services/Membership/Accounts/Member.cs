@@ -38,6 +38,12 @@ public sealed class Member
 
     public string? FaceReason { get; private set; }
 
+    /// <summary>
+    /// SHA-256 of the face video last uploaded for the face check, kept in the upload store for the reviewer
+    /// (like a beneficiary's files); null for members who did the check before videos were kept.
+    /// </summary>
+    public string? FaceVideoSha256 { get; private set; }
+
     public ReviewStatus Review { get; private set; }
 
     public string? ReviewReason { get; private set; }
@@ -80,9 +86,11 @@ public sealed class Member
         QueueForReviewWhenReady();
     }
 
-    public void RecordFace(bool passed, string? reason)
+    /// <summary>Records a face check on the video stored as <paramref name="faceVideoSha256"/>; a retry replaces the earlier video.</summary>
+    public void RecordFace(string faceVideoSha256, bool passed, string? reason)
     {
         EnsureNotActive();
+        FaceVideoSha256 = faceVideoSha256;
         Face = passed ? CheckStatus.Passed : CheckStatus.Failed;
         FaceReason = passed ? null : reason;
         QueueForReviewWhenReady();

@@ -23,6 +23,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.HasIndex(m => m.Review);
         b.Property(m => m.RealNameReason).HasMaxLength(200);
         b.Property(m => m.FaceReason).HasMaxLength(200);
+        b.Property(m => m.FaceVideoSha256).HasMaxLength(64).IsUnicode(false);
         b.Property(m => m.ReviewReason).HasMaxLength(500);
         b.Ignore(m => m.IsActive);
         b.Ignore(m => m.ResidentId);

@@ -34,10 +34,7 @@ public static class BeneficiaryReviewEndpoints
         return TypedResults.Ok(rows.Select(b => new BeneficiaryReviewItem(b.MemberId, BeneficiaryView.Of(b, today), Files(b.Id))).ToList());
     }
 
-    /// <summary>
-    /// One of the submission's files, answered as the image or video it was accepted as (its type read back from its
-    /// first bytes, only ever one of the upload types) and shown inline, so the reviewer's page can display it.
-    /// </summary>
+    /// <summary>One of the submission's files, answered inline as the type it was accepted as (<see cref="StoredFileAnswer"/>).</summary>
     internal static async Task<Results<FileStreamHttpResult, ProblemHttpResult>> File(
         Guid id, string file, HttpContext http, MembershipDbContext db, ContentAddressedFileStore files, CancellationToken cancellationToken)
     {
@@ -49,18 +46,7 @@ public static class BeneficiaryReviewEndpoints
             "face-video" => (b?.FaceVideoSha256, UploadKind.FaceVideo),
             _ => (null, UploadKind.IdImage),
         };
-        var stream = hash is null ? null : files.OpenRead(hash);
-        if (stream is null)
-        {
-            return ProblemResults.NotFound($"No file '{file}' for beneficiary {id}.");
-        }
-
-        var head = new byte[MediaSignatures.HeadBytes];
-        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        stream.Position = 0;
-        http.Response.Headers.ContentDisposition = $"inline; filename=\"{file}-{hash}\"";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Stream(stream, MediaSignatures.Sniff(kind, head.AsSpan(0, read)) ?? "application/octet-stream", enableRangeProcessing: true);
+        return await StoredFileAnswer.InlineAsync(http, files, hash, kind, file, $"No file '{file}' for beneficiary {id}.", cancellationToken);
     }
 
     internal static async Task<Results<Ok<BeneficiaryView>, ProblemHttpResult>> Approve(

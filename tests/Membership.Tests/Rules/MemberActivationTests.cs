@@ -16,7 +16,7 @@ public sealed class MemberActivationTests
         Assert.False(member.IsActive);
         Assert.Equal(ReviewStatus.AwaitingChecks, member.Review);
 
-        member.RecordFace(true, null);
+        member.RecordFace(new string('a', 64), true, null);
         Assert.False(member.IsActive);
         Assert.Equal(ReviewStatus.Pending, member.Review);
 
@@ -30,7 +30,7 @@ public sealed class MemberActivationTests
     {
         var member = NewMember();
         member.RecordRealName(true, null);
-        member.RecordFace(false, "未检测到人脸");
+        member.RecordFace(new string('a', 64), false, "未检测到人脸");
         Assert.Throws<StateConflictException>(() => member.Approve(Guid.NewGuid(), Now));
         Assert.False(member.IsActive);
         Assert.Equal("未检测到人脸", member.FaceReason);
@@ -41,13 +41,13 @@ public sealed class MemberActivationTests
     {
         var member = NewMember();
         member.RecordRealName(true, null);
-        member.RecordFace(true, null);
+        member.RecordFace(new string('a', 64), true, null);
         member.Reject(Guid.NewGuid(), "照片与证件不符", Now);
         Assert.Equal(ReviewStatus.Rejected, member.Review);
         Assert.Equal("照片与证件不符", member.ReviewReason);
         Assert.False(member.IsActive);
 
-        member.RecordFace(true, null);
+        member.RecordFace(new string('a', 64), true, null);
         Assert.Equal(ReviewStatus.Pending, member.Review);
     }
 

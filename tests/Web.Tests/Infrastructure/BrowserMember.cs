@@ -45,14 +45,17 @@ public sealed class BrowserMember(IPage page, string name, string idNumber, stri
             Member.ClientWithToken(system.Gateway.BaseAddress, signedIn.GetProperty("accessToken").GetString()!));
     }
 
-    /// <summary>Real-name verification and a face video on the account page; then the member waits for a reviewer.</summary>
-    public async Task<Guid> SubmitActivationAsync()
+    /// <summary>
+    /// Real-name verification and a face video on the account page (<paramref name="faceVideo"/>, or one that only starts
+    /// like a video); then the member waits for a reviewer.
+    /// </summary>
+    public async Task<Guid> SubmitActivationAsync(FilePayload? faceVideo = null)
     {
         await Page.GotoAsync("/account");
         await Page.GetByLabel("姓名").FillAsync(Name);
         await Page.GetByLabel("身份证号").FillAsync(IdNumber);
         await Page.GetByRole(AriaRole.Button, new() { Name = "提交 Submit" }).ClickAsync();
-        await Page.GetByLabel("人脸视频").SetInputFilesAsync(FaceVideo());
+        await Page.GetByLabel("人脸视频").SetInputFilesAsync(faceVideo ?? FaceVideo());
         await Page.GetByRole(AriaRole.Button, new() { Name = "上传 Upload" }).ClickAsync();
         await Expect(Page.GetByTestId("activation")).ToContainTextAsync("审核中");
         return Guid.Parse(await Page.GetByTestId("member-id").InnerTextAsync());

@@ -69,6 +69,11 @@ namespace Changxing.Membership.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("FaceVideoSha256")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("IdNumber")
                         .IsRequired()
                         .HasMaxLength(18)

@@ -69,6 +69,11 @@ namespace Changxing.Membership.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("FaceVideoSha256")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<string>("IdNumber")
                         .IsRequired()
                         .HasMaxLength(18)

@@ -64,6 +64,11 @@ namespace Changxing.Membership.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FaceVideoSha256")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("IdNumber")
                         .IsRequired()
                         .HasMaxLength(18)
