@@ -120,7 +120,11 @@ drop_leftover_test_databases() {
 ensure_chromium() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  if ! { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; }; then missing+=(fonts-noto-cjk); fi
+  # fc-list (package fontconfig) is not always there; the package database is.
+  if ! { dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed' \
+         || { command -v fc-list >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; }; }; then
+    missing+=(fonts-noto-cjk)
+  fi
   [ ${#missing[@]} -eq 0 ] && return 0
   as_root true || fail "The browser tests need ${missing[*]} and installing it needs root. Run this as root or with passwordless sudo, or ask an administrator: sudo apt-get install -y ${missing[*]}"
   apt_install "${missing[@]}"
