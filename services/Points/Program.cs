@@ -1,10 +1,6 @@
 using Changxing.Points;
-using Changxing.Points.Data;
-using Changxing.ServiceDefaults.Bus;
-using Changxing.ServiceDefaults.Data;
 using Changxing.ServiceDefaults.Health;
 using Changxing.ServiceDefaults.Hosting;
-using MassTransit;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -13,9 +9,7 @@ if (HealthProbe.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddServiceDatabase<PointsDbContext, SqlitePointsDbContext, PostgresPointsDbContext, SqlServerPointsDbContext>();
-builder.Services.AddPointsLedger(builder.Configuration).AddPointsJobs(builder.Configuration);
-builder.AddServiceBus(bus => bus.AddConsumers(typeof(Program).Assembly));
+builder.AddPoints();
 
 var app = builder.Build();
 app.MapServiceDefaults();

@@ -1,10 +1,6 @@
-using Changxing.ServiceDefaults.Bus;
-using Changxing.ServiceDefaults.Data;
 using Changxing.ServiceDefaults.Health;
 using Changxing.ServiceDefaults.Hosting;
 using Changxing.Ticketing;
-using Changxing.Ticketing.Data;
-using MassTransit;
 
 if (HealthProbe.IsRequested(args))
 {
@@ -13,10 +9,7 @@ if (HealthProbe.IsRequested(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddServiceDatabase<TicketingDbContext, SqliteTicketingDbContext, PostgresTicketingDbContext, SqlServerTicketingDbContext>(
-    o => TicketingDbContext.AddTicketingInterceptors(o));
-builder.Services.AddTicketing(builder.Configuration).AddTicketingBackgroundServices();
-builder.AddServiceBus(bus => bus.AddTicketingMessaging());
+builder.AddTicketing();
 
 var app = builder.Build();
 app.MapServiceDefaults();

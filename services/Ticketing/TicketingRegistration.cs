@@ -1,23 +1,39 @@
-using Changxing.Ticketing.Allotments;
+using Changxing.ServiceDefaults.Bus;
+using Changxing.ServiceDefaults.Data;
 using Changxing.ServiceDefaults.Sagas;
+using Changxing.Ticketing.Allotments;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Inventory;
 using Changxing.Ticketing.Redemptions;
 using Changxing.Ticketing.Redemptions.Strikes;
-using MassTransit;
 using Changxing.Ticketing.Runs;
 using Changxing.Ticketing.Search;
 using Changxing.Ticketing.Seed;
 using Changxing.Ticketing.Stations;
 using Changxing.Ticketing.Tickets;
 using Changxing.Ticketing.Trains;
+using MassTransit;
 
 namespace Changxing.Ticketing;
 
+/// <summary>How the Ticketing service is composed, in the same five methods as every service's registration.</summary>
 public static class TicketingRegistration
 {
-    /// <summary>The service's own parts; the database and bus come from ServiceDefaults.</summary>
-    public static IServiceCollection AddTicketing(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The whole service: database (with the after-commit interceptor), domain, jobs, then the bus. The run calendar
+    /// job is registered before the bus so the runs and the search read model are loaded before anything is consumed.
+    /// </summary>
+    public static WebApplicationBuilder AddTicketing(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<TicketingDbContext, SqliteTicketingDbContext, PostgresTicketingDbContext, SqlServerTicketingDbContext>(
+            o => TicketingDbContext.AddTicketingInterceptors(o));
+        builder.Services.AddTicketingDomain(builder.Configuration).AddTicketingJobs();
+        builder.AddServiceBus(bus => bus.AddTicketingMessaging());
+        return builder;
+    }
+
+    /// <summary>Options, search, inventory, tickets and the redemption's helpers. Needs a <see cref="TicketingDbContext"/> and a <see cref="TimeProvider"/>.</summary>
+    public static IServiceCollection AddTicketingDomain(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<TicketingOptions>().Bind(configuration.GetSection(TicketingOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RedemptionOptions>().Bind(configuration.GetSection(RedemptionOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -39,12 +55,12 @@ public static class TicketingRegistration
     }
 
     /// <summary>Start-up seeding and the run calendar first (the read model must be loaded before requests), then the sweeper.</summary>
-    public static IServiceCollection AddTicketingBackgroundServices(this IServiceCollection services)
+    public static IServiceCollection AddTicketingJobs(this IServiceCollection services)
     {
-        services.AddSingleton<RunCalendarService>();
-        services.AddHostedService(sp => sp.GetRequiredService<RunCalendarService>());
-        services.AddSingleton<HoldExpirySweeper>();
-        services.AddHostedService(sp => sp.GetRequiredService<HoldExpirySweeper>());
+        services.AddSingleton<RunCalendarJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<RunCalendarJob>());
+        services.AddSingleton<HoldExpiryJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<HoldExpiryJob>());
         return services;
     }
 

@@ -84,7 +84,7 @@ public sealed class BalanceApiTests(PointsApiFactory factory) : IClassFixture<Po
         Assert.IsType<PointsCaptured>(await factory.CaptureAsync(member, reversed));
         await factory.ReleaseAsync(member, reversed, "StepTimedOut");
         factory.AdvanceTo(expiresOn); // the refund lot, a day younger, does not expire yet
-        await factory.Services.GetRequiredService<LotExpiryJob>().RunOnceAsync(CancellationToken.None);
+        await factory.Services.GetRequiredService<LotExpiry>().RunOnceAsync(CancellationToken.None);
         var client = factory.CreateClientFor(member);
 
         var pages = new List<StatementPage>();

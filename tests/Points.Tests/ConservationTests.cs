@@ -92,7 +92,7 @@ public sealed class ConservationTests(PointsApiFactory factory) : IClassFixture<
                 factory.Clock.Advance(TimeSpan.FromHours(t.Hours));
                 break;
             case RunExpiryJob:
-                await factory.Services.GetRequiredService<LotExpiryJob>().RunOnceAsync(CancellationToken.None);
+                await factory.Services.GetRequiredService<LotExpiry>().RunOnceAsync(CancellationToken.None);
                 break;
             case RunSweeper:
                 await factory.Services.GetRequiredService<HoldSweeper>().RunOnceAsync(CancellationToken.None);

@@ -34,7 +34,7 @@ public sealed class ExpiringSoonSettingTests(ExpiringSoonSettingTests.UnfrozenFa
         var member = await tenDays.ActivateMemberAsync();
         var lot = await tenDays.CreditAsync(member, 10_000);
         var expiresOn = tenDays.Today.AddMonths(12);
-        var job = tenDays.Services.GetRequiredService<LotExpiryJob>();
+        var job = tenDays.Services.GetRequiredService<LotExpiry>();
 
         tenDays.AdvanceTo(expiresOn.AddDays(-11));
         await job.RunOnceAsync(CancellationToken.None);

@@ -13,7 +13,7 @@ namespace Changxing.Points.Tests;
 [Trait("Category", TestCategories.Database)]
 public sealed class LotLifecycleTests(PointsApiFactory factory) : IClassFixture<PointsApiFactory>
 {
-    private LotExpiryJob Job => factory.Services.GetRequiredService<LotExpiryJob>();
+    private LotExpiry Job => factory.Services.GetRequiredService<LotExpiry>();
 
     [Fact]
     public async Task Should_freeze_a_lot_in_its_last_30_days_and_expire_it_after_12_months_telling_the_member_once_each()

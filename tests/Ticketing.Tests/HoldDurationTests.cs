@@ -19,7 +19,7 @@ public class HoldDurationTests(TenMinuteHoldTestHost host) : IClassFixture<TenMi
         var day = new DateOnly(2026, 3, 24);
         await host.AddTrainAsync(TicketingTestHost.TestTrain("G9411", "VNP JGK NKH AOH", rows: 1, letters: "A"));
         await host.AddAllotmentAsync("G9411", day, "Second", quota: 1);
-        var sweeper = host.Services.GetRequiredService<HoldExpirySweeper>();
+        var sweeper = host.Services.GetRequiredService<HoldExpiryJob>();
 
         var hold = await host.InScopeAsync(sp => sp.GetRequiredService<SeatInventory>().HoldAsync(
             new HoldRequest(Guid.NewGuid(), Guid.NewGuid(), "G9411", day, "VNP", "AOH", "Second", "d1"), default));

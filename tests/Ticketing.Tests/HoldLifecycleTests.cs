@@ -19,7 +19,7 @@ public class HoldLifecycleTests(TicketingTestHost host) : IClassFixture<Ticketin
         await host.AddTrainAsync(TicketingTestHost.TestTrain("G9401", "VNP JGK NKH AOH", rows: 1, letters: "A"));
         await host.AddAllotmentAsync("G9401", day, "Second", quota: 1);
         var redemption = Guid.NewGuid();
-        var sweeper = host.Services.GetRequiredService<HoldExpirySweeper>();
+        var sweeper = host.Services.GetRequiredService<HoldExpiryJob>();
         Assert.NotNull((await HoldAsync("G9401", day, redemption, "e1")).Hold);
         Assert.Equal(0, QuotaLeft("G9401", day));
 
@@ -68,7 +68,7 @@ public class HoldLifecycleTests(TicketingTestHost host) : IClassFixture<Ticketin
         Assert.Equal(1, count);
 
         host.Clock.Advance(TimeSpan.FromHours(2));
-        await host.Services.GetRequiredService<HoldExpirySweeper>().RunOnceAsync(default);
+        await host.Services.GetRequiredService<HoldExpiryJob>().RunOnceAsync(default);
         var status = await host.InScopeAsync(sp => sp.GetRequiredService<TicketingDbContext>().SeatHolds.Where(h => h.RedemptionId == redemption).Select(h => h.Status).SingleAsync());
         Assert.Equal(HoldStatus.Ticketed, status);
     }

@@ -143,8 +143,8 @@ public class TicketingTestHost : IAsyncLifetime
                 break;
         }
 
-        services.AddTicketing(new ConfigurationBuilder().AddInMemoryCollection(Settings).Build());
-        services.AddSingleton<HoldExpirySweeper>();
+        services.AddTicketingDomain(new ConfigurationBuilder().AddInMemoryCollection(Settings).Build());
+        services.AddSingleton<HoldExpiryJob>();
         if (WithHarness)
         {
             services.AddMassTransitTestHarness(x => x.AddConsumers(typeof(SeatInventory).Assembly));

@@ -84,7 +84,7 @@ public sealed class PointsHoldsBenchmark : AsyncCommand<PointsHoldsCommandSettin
             services.AddDbContext<PointsDbContext, PostgresPointsDbContext>(o => o.UseProvider(provider, connectionString));
         }
 
-        services.AddPointsLedger(configuration);
+        services.AddPointsDomain(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -1,107 +1,26 @@
-using Changxing.Contracts.Points;
-using Changxing.Points.Data;
-using Changxing.Points.Ledger;
-using MassTransit;
-using Microsoft.EntityFrameworkCore;
+using Changxing.ServiceDefaults.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Changxing.Points.Expiry;
 
-/// <summary>
-/// The daily job: expires lots on their expiry day (what remains moves to expired) and tells the member. A lot gets
-/// one PointsExpiringSoon when it is in its expiring-soon window with points left (late, on the first run after a
-/// pause, as long as the lot has not expired yet; an expired lot gets only PointsExpired). Every expired point is
-/// reported once: PointsExpired carries the lot's expired points not reported yet, so points held on the expiry day
-/// and given back afterwards (they stay expired) are reported on the next run. A report is recorded only after its
-/// event was published, so a crash in between re-sends rather than loses it.
-/// </summary>
-public sealed class LotExpiryJob(IServiceScopeFactory scopes, IOptions<PointsOptions> options)
+/// <summary>Runs the lot expiry at start-up and every <see cref="PointsOptions.ExpiryJobInterval"/>; it is idempotent, so hourly runs catch the day change.</summary>
+public sealed partial class LotExpiryJob(LotExpiry expiry, TimeProvider clock, IOptions<PointsOptions> options, ILogger<LotExpiryJob> logger)
+    : PeriodicJob(clock, logger)
 {
-    private const int BatchSize = 500;
+    protected override TimeSpan Interval => options.Value.ExpiryJobInterval;
 
-    public async Task<LotExpiryReport> RunOnceAsync(CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        int soon = 0, expired = 0;
-        while (true)
+        var report = await expiry.RunOnceAsync(cancellationToken);
+        var reported = report.ExpiredReported + report.ExpiringSoonReported;
+        if (reported > 0)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var services = scope.ServiceProvider;
-            var db = services.GetRequiredService<PointsDbContext>();
-            var calendar = services.GetRequiredService<BusinessCalendar>();
-            var transactions = services.GetRequiredService<MemberTransactions>();
-            var publish = services.GetRequiredService<IPublishEndpoint>();
-            var today = calendar.Today;
-            var windowEnd = today.AddDays(options.Value.ExpiringSoonDays);
-
-            var due = await db.Lots.AsNoTracking()
-                .Where(l => (l.ExpiresOn <= today && (l.ExpiredAt == null || l.Expired > l.ExpiredReported))
-                    || (l.ExpiresOn > today && l.ExpiresOn <= windowEnd && !l.ExpiringSoonReported && l.Remaining > 0))
-                .OrderBy(l => l.LotId)
-                .Select(l => new { l.LotId, l.MemberId })
-                .Take(BatchSize)
-                .ToListAsync(cancellationToken);
-            if (due.Count == 0)
-            {
-                return new LotExpiryReport(soon, expired);
-            }
-
-            foreach (var member in due.GroupBy(l => l.MemberId))
-            {
-                var lotIds = member.Select(l => l.LotId).ToList();
-                var events = await transactions.RunAsync(member.Key, async _ =>
-                {
-                    var now = calendar.Now;
-                    var outgoing = new List<object>();
-                    foreach (var lot in await db.Lots.Where(l => lotIds.Contains(l.LotId)).ToListAsync(cancellationToken))
-                    {
-                        if (today >= lot.ExpiresOn)
-                        {
-                            var points = lot.Expire(now);
-                            if (points > 0)
-                            {
-                                db.Entries.Add(new LedgerEntry(lot.MemberId, now, LedgerEntryKind.Expired, points, lot.LotId));
-                            }
-
-                            // Nothing to tell when the lot was spent (or fully held) on its expiry day.
-                            if (lot.UnreportedExpired > 0)
-                            {
-                                outgoing.Add(new PointsExpired(lot.MemberId, lot.LotId, lot.UnreportedExpired, lot.ExpiresOn));
-                            }
-                        }
-                        else if (lot.Remaining > 0 && !lot.ExpiringSoonReported)
-                        {
-                            outgoing.Add(new PointsExpiringSoon(lot.MemberId, lot.LotId, lot.Remaining, lot.ExpiresOn));
-                        }
-                    }
-
-                    return outgoing;
-                }, cancellationToken);
-
-                foreach (var message in events)
-                {
-                    await publish.Publish(message, cancellationToken);
-                }
-
-                await transactions.RunAsync(member.Key, async _ =>
-                {
-                    foreach (var message in events)
-                    {
-                        switch (message)
-                        {
-                            case PointsExpired e:
-                                (await db.Lots.SingleAsync(l => l.LotId == e.LotId, cancellationToken)).MarkExpiredReported(e.Points);
-                                expired++;
-                                break;
-                            case PointsExpiringSoon e:
-                                (await db.Lots.SingleAsync(l => l.LotId == e.LotId, cancellationToken)).MarkExpiringSoonReported();
-                                soon++;
-                                break;
-                        }
-                    }
-
-                    return true;
-                }, cancellationToken);
-            }
+            LogReported(Logger, report.ExpiringSoonReported, report.ExpiredReported);
         }
+
+        return reported;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expiry job: {Soon} lots expiring soon, {Expired} lots expired")]
+    private static partial void LogReported(ILogger logger, int soon, int expired);
 }

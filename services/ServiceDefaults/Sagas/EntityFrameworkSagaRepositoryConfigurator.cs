@@ -51,8 +51,8 @@ public sealed class EntityFrameworkSagaRepositoryConfigurator<TSaga> : IEntityFr
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<StepDeadlineOptions>().ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<StepDeadlineSweeper<TDeadlineSaga, TContext>>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StepDeadlineSweeper<TDeadlineSaga, TContext>>(
-            sp => sp.GetRequiredService<StepDeadlineSweeper<TDeadlineSaga, TContext>>()));
+        services.TryAddSingleton<StepDeadlineJob<TDeadlineSaga, TContext>>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StepDeadlineJob<TDeadlineSaga, TContext>>(
+            sp => sp.GetRequiredService<StepDeadlineJob<TDeadlineSaga, TContext>>()));
     }
 }

@@ -4,7 +4,7 @@ namespace Changxing.ServiceDefaults.Sagas;
 
 /// <summary>
 /// Saga state whose current step has a durable deadline. The columns live in the saga's own row, so a deadline
-/// survives a restart; <see cref="StepDeadlineSweeper{TSaga,TDbContext}"/> sends <see cref="StepDeadlineExpired{TSaga}"/>
+/// survives a restart; <see cref="StepDeadlineJob{TSaga,TDbContext}"/> sends <see cref="StepDeadlineExpired{TSaga}"/>
 /// once the clock passes <see cref="DeadlineAt"/>, and again every <see cref="StepDeadlineOptions.ResignalAfter"/> until
 /// the saga restarts or clears the deadline. Set these through the state machine's deadline activities
 /// (<see cref="StepDeadlineActivities"/>), or <see cref="StepDeadlineActivities.StartStep"/> for a row stored outside the

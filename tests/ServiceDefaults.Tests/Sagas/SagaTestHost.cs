@@ -32,8 +32,8 @@ public sealed class SagaTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _provider;
 
-    public StepDeadlineSweeper<ReservationState, SagaTestDbContext> ReservationSweeper =>
-        _provider.GetRequiredService<StepDeadlineSweeper<ReservationState, SagaTestDbContext>>();
+    public StepDeadlineJob<ReservationState, SagaTestDbContext> ReservationSweeper =>
+        _provider.GetRequiredService<StepDeadlineJob<ReservationState, SagaTestDbContext>>();
 
     /// <summary>A fixed, known instant for clocks the tests advance by hand.</summary>
     public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.Zero));

@@ -187,11 +187,11 @@ public sealed class StepDeadlineSpecs
         await nowhere.StartAsync();
         try
         {
-            var lossy = new StepDeadlineSweeper<ReservationState, SagaTestDbContext>(
+            var lossy = new StepDeadlineJob<ReservationState, SagaTestDbContext>(
                 host.Services.GetRequiredService<IServiceScopeFactory>(), nowhere, clock,
                 host.Services.GetRequiredService<IOptions<StepDeadlineOptions>>(),
                 host.Services.GetRequiredService<EntityFrameworkSagaRepositoryOptions<ReservationState>>(),
-                NullLogger<StepDeadlineSweeper<ReservationState, SagaTestDbContext>>.Instance);
+                NullLogger<StepDeadlineJob<ReservationState, SagaTestDbContext>>.Instance);
             Assert.Equal(1, await lossy.RunOnceAsync());
         }
         finally

@@ -157,7 +157,7 @@ public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : ICl
         var id = await StoreAsync("IssuingTicket", updatedAgo: TimeSpan.Zero, deadlineIn: TimeSpan.FromSeconds(30), RedemptionSteps.IssueTicket);
 
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        await factory.Services.GetRequiredService<StepDeadlineSweeper<RedemptionState, TicketingDbContext>>().RunOnceAsync();
+        await factory.Services.GetRequiredService<StepDeadlineJob<RedemptionState, TicketingDbContext>>().RunOnceAsync();
 
         var compensating = await Eventually.Until(
             () => operatorClient.GetAsync($"/api/redemptions/{id}").ReadAsync<RedemptionView>(),
@@ -263,7 +263,7 @@ public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : ICl
         var id = await StoreAsync("Submitted", updatedAgo: TimeSpan.Zero, deadlineIn: TimeSpan.FromSeconds(30), RedemptionSteps.Submit);
 
         factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        await factory.Services.GetRequiredService<StepDeadlineSweeper<RedemptionState, TicketingDbContext>>().RunOnceAsync();
+        await factory.Services.GetRequiredService<StepDeadlineJob<RedemptionState, TicketingDbContext>>().RunOnceAsync();
 
         var started = await Eventually.Until(
             () => operatorClient.GetAsync($"/api/redemptions/{id}").ReadAsync<RedemptionView>(),

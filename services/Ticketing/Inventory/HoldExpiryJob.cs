@@ -6,11 +6,11 @@ using Microsoft.Extensions.Options;
 namespace Changxing.Ticketing.Inventory;
 
 /// <summary>Frees seats and "兑" quota of holds whose time ran out (<see cref="TicketingOptions.HoldDuration"/>).</summary>
-public sealed partial class HoldExpirySweeper(
+public sealed partial class HoldExpiryJob(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<TicketingOptions> options,
-    ILogger<HoldExpirySweeper> logger) : PeriodicJob(clock, logger)
+    ILogger<HoldExpiryJob> logger) : PeriodicJob(clock, logger)
 {
     public const int BatchSize = 500;
 

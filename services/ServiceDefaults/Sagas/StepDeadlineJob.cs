@@ -18,13 +18,13 @@ namespace Changxing.ServiceDefaults.Sagas;
 /// process dies between the publish and the commit, the next sweep sends it again. Either way the saga ignores a
 /// duplicate because its step and attempt no longer match.
 /// </summary>
-public sealed partial class StepDeadlineSweeper<TSaga, TDbContext>(
+public sealed partial class StepDeadlineJob<TSaga, TDbContext>(
     IServiceScopeFactory scopes,
     IBus bus,
     TimeProvider clock,
     IOptions<StepDeadlineOptions> options,
     EntityFrameworkSagaRepositoryOptions<TSaga> repositoryOptions,
-    ILogger<StepDeadlineSweeper<TSaga, TDbContext>> logger) : BackgroundService
+    ILogger<StepDeadlineJob<TSaga, TDbContext>> logger) : BackgroundService
     where TSaga : class, IStepDeadlineSaga
     where TDbContext : DbContext
 {

@@ -11,12 +11,12 @@ namespace Changxing.Ticketing.Runs;
 /// search read model. Then, every <see cref="TicketingOptions.CalendarInterval"/>, schedule the days that came into
 /// range as time passed and reload the read model.
 /// </summary>
-public sealed partial class RunCalendarService(
+public sealed partial class RunCalendarJob(
     IServiceScopeFactory scopes,
     SearchReadModel readModel,
     TimeProvider clock,
     IOptions<TicketingOptions> options,
-    ILogger<RunCalendarService> logger) : PeriodicJob(clock, logger)
+    ILogger<RunCalendarJob> logger) : PeriodicJob(clock, logger)
 {
     protected override TimeSpan Interval => options.Value.CalendarInterval;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace Changxing.Points.Holds;
 
 /// <summary>Runs the hold sweeper every <see cref="PointsOptions.HoldSweepInterval"/>.</summary>
-public sealed partial class HoldSweeperService(HoldSweeper sweeper, TimeProvider clock, IOptions<PointsOptions> options, ILogger<HoldSweeperService> logger)
+public sealed partial class HoldSweepJob(HoldSweeper sweeper, TimeProvider clock, IOptions<PointsOptions> options, ILogger<HoldSweepJob> logger)
     : PeriodicJob(clock, logger)
 {
     protected override TimeSpan Interval => options.Value.HoldSweepInterval;
