@@ -9,8 +9,8 @@ using Changxing.Membership.PaymentAuthorisations;
 using Changxing.Membership.Staff;
 using Changxing.Membership.SupportTickets;
 using Changxing.Membership.Uploads;
-using Changxing.ServiceDefaults.Bus;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Bus;
+using Changxing.Messaging.Data;
 using MassTransit;
 
 namespace Changxing.Membership;

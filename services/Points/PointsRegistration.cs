@@ -6,8 +6,8 @@ using Changxing.Points.Holds;
 using Changxing.Points.Ledger;
 using Changxing.Points.Members;
 using Changxing.Points.Refunds;
-using Changxing.ServiceDefaults.Bus;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Bus;
+using Changxing.Messaging.Data;
 using MassTransit;
 
 namespace Changxing.Points;

@@ -1,6 +1,6 @@
-using Changxing.ServiceDefaults.Bus;
-using Changxing.ServiceDefaults.Data;
-using Changxing.ServiceDefaults.Sagas;
+using Changxing.Messaging.Bus;
+using Changxing.Messaging.Data;
+using Changxing.Messaging.Sagas;
 using Changxing.Ticketing.Allotments;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Inventory;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Changxing.EndToEnd.Infrastructure;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Changxing.SystemHarness;
 using Changxing.SystemHarness.Faults;
 using Changxing.SystemHarness.Scenarios;

@@ -1,5 +1,5 @@
 using Changxing.Points.Data;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;

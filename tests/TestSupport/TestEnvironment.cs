@@ -1,4 +1,4 @@
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 
 namespace Changxing.TestSupport;
 

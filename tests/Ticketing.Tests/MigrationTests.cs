@@ -1,4 +1,4 @@
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Changxing.Ticketing.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;

@@ -1,4 +1,4 @@
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Changxing.TestSupport;
 using Changxing.Ticketing;
 using Changxing.Ticketing.Data;

@@ -1,5 +1,5 @@
 using Changxing.Bench.Load;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Changxing.SystemHarness;
 using Changxing.SystemHarness.Faults;
 using Changxing.SystemHarness.Load;

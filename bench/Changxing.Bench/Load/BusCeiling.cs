@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Changxing.ServiceDefaults.Bus;
+using Changxing.Messaging.Bus;
 using Changxing.SystemHarness.Load;
 using Changxing.TestSupport;
 using MassTransit;

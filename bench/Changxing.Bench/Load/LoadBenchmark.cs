@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Changxing.Bench.Search;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Changxing.SystemHarness;
 using Changxing.SystemHarness.Load;
 using Spectre.Console;

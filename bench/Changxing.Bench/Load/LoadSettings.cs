@@ -1,5 +1,5 @@
 using System.Globalization;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 
 namespace Changxing.Bench.Load;
 

@@ -5,7 +5,7 @@ using Changxing.Points.Data;
 using Changxing.Points.Holds;
 using Changxing.Points.Ledger;
 using Changxing.Points.Members;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using Changxing.ServiceDefaults.Sagas;
+using Changxing.Messaging.Sagas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

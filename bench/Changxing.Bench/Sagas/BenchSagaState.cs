@@ -1,4 +1,4 @@
-using Changxing.ServiceDefaults.Sagas;
+using Changxing.Messaging.Sagas;
 
 namespace Changxing.Bench.Sagas;
 

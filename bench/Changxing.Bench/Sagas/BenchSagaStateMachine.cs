@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Changxing.ServiceDefaults.Sagas;
+using Changxing.Messaging.Sagas;
 using MassTransit;
 
 namespace Changxing.Bench.Sagas;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Changxing.ServiceDefaults.Bus;
-using Changxing.ServiceDefaults.Data;
-using Changxing.ServiceDefaults.Sagas;
+using Changxing.Messaging.Bus;
+using Changxing.Messaging.Data;
+using Changxing.Messaging.Sagas;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -3,7 +3,7 @@ using Changxing.Contracts.Membership;
 using Changxing.Membership.Activation;
 using Changxing.Membership.Data;
 using Changxing.ServiceDefaults.Auth;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Changxing.ServiceDefaults.Problems;
 using Changxing.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;

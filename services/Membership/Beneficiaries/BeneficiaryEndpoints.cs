@@ -5,7 +5,7 @@ using Changxing.Membership.Activation;
 using Changxing.Membership.Data;
 using Changxing.Membership.Uploads;
 using Changxing.ServiceDefaults.Auth;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Changxing.ServiceDefaults.Problems;
 using Changxing.ServiceDefaults.Time;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -3,7 +3,7 @@ using Changxing.Contracts.Membership;
 using Changxing.Membership.Accounts;
 using Changxing.Membership.Data;
 using Changxing.ServiceDefaults.Auth;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Changxing.ServiceDefaults.Problems;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

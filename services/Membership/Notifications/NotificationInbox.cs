@@ -1,4 +1,4 @@
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Changxing.Membership.Data;
 using Microsoft.EntityFrameworkCore;
 

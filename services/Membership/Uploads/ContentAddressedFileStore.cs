@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Microsoft.Extensions.Options;
 
 namespace Changxing.Membership.Uploads;

@@ -1,5 +1,5 @@
 using Changxing.Points.Members;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Changxing.Points.Data;

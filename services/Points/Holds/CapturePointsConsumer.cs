@@ -1,5 +1,5 @@
 using Changxing.Contracts.Points;
-using Changxing.ServiceDefaults.Bus;
+using Changxing.Messaging.Bus;
 using MassTransit;
 
 namespace Changxing.Points.Holds;

@@ -32,7 +32,6 @@ public static class ServiceDefaultsExtensions
             DefaultReasons.Apply(ctx);
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-        builder.Services.AddExceptionHandler<RefusedValueExceptionHandler>();
         builder.Services.AddHealthChecks();
         builder.Services.AddOpenApi(o => o
             .AddOperationTransformer<EndpointAccessOpenApiTransformer>()

@@ -1,5 +1,5 @@
 using Changxing.Contracts.Ticketing;
-using Changxing.ServiceDefaults.Bus;
+using Changxing.Messaging.Bus;
 using MassTransit;
 
 namespace Changxing.Ticketing.Inventory;

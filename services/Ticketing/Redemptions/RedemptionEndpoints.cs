@@ -1,9 +1,9 @@
 using Changxing.Contracts;
 using Changxing.Contracts.Redemptions;
 using Changxing.ServiceDefaults.Auth;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Changxing.ServiceDefaults.Problems;
-using Changxing.ServiceDefaults.Sagas;
+using Changxing.Messaging.Sagas;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Redemptions.Strikes;
 using Changxing.Ticketing.Search;

@@ -1,5 +1,5 @@
 using Changxing.Contracts.Redemptions;
-using Changxing.ServiceDefaults.Sagas;
+using Changxing.Messaging.Sagas;
 
 namespace Changxing.Ticketing.Redemptions;
 

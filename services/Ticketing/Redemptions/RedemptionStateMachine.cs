@@ -3,7 +3,7 @@ using Changxing.Contracts.Membership;
 using Changxing.Contracts.Points;
 using Changxing.Contracts.Redemptions;
 using Changxing.Contracts.Ticketing;
-using Changxing.ServiceDefaults.Sagas;
+using Changxing.Messaging.Sagas;
 using MassTransit;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
-using Changxing.ServiceDefaults.Bus;
+using Changxing.Messaging.Bus;
 using Changxing.Membership.Data;
 using Changxing.Membership.Notifications;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Changxing.TestSupport;
 using MassTransit;
 using MassTransit.Testing;

@@ -1,4 +1,4 @@
-using Changxing.ServiceDefaults.Bus;
+using Changxing.Messaging.Bus;
 using Changxing.ServiceDefaults.Correlation;
 using Changxing.ServiceDefaults.Hosting;
 using MassTransit;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
-using Changxing.ServiceDefaults.Bus;
+using Changxing.Messaging.Bus;
 using Changxing.ServiceDefaults.Telemetry;
 using Changxing.TestSupport;
 using MassTransit;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Changxing.SystemHarness.Scenarios;
 
 namespace Changxing.SystemHarness.Faults;

@@ -1,5 +1,5 @@
 using System.Net;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Changxing.TestSupport;
 
 namespace Changxing.SystemHarness;

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Changxing.ServiceDefaults.Data;
+using Changxing.Messaging.Data;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Changxing.Contracts;
 using Changxing.ServiceDefaults.Auth;
-using Changxing.ServiceDefaults.Sagas;
+using Changxing.Messaging.Sagas;
 using Changxing.TestSupport;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Redemptions;

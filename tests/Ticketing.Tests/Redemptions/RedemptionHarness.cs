@@ -1,5 +1,5 @@
 using Changxing.Contracts.Redemptions;
-using Changxing.ServiceDefaults.Sagas;
+using Changxing.Messaging.Sagas;
 using Changxing.Ticketing.Redemptions;
 using Changxing.Ticketing.Redemptions.Strikes;
 using Changxing.Ticketing.Tickets;

@@ -223,7 +223,7 @@ public sealed class RedemptionStateMachineSpecs : IAsyncLifetime
     {
         var request = await ReachCapturingPoints();
         var saga = _h.Current(request.RedemptionId);
-        var staleAttempt = new Changxing.ServiceDefaults.Sagas.StepDeadlineExpired<RedemptionState>(request.RedemptionId, RedemptionSteps.ReservePoints, 1, DateTimeOffset.UtcNow);
+        var staleAttempt = new Changxing.Messaging.Sagas.StepDeadlineExpired<RedemptionState>(request.RedemptionId, RedemptionSteps.ReservePoints, 1, DateTimeOffset.UtcNow);
 
         await _h.Publish(new PointsReserved(request.RedemptionId, request.MemberId, saga.PointsHoldId!.Value, 55_300));
         await _h.Publish(staleAttempt);

@@ -1,5 +1,5 @@
-using Changxing.ServiceDefaults.Data;
-using Changxing.ServiceDefaults.Sagas;
+using Changxing.Messaging.Data;
+using Changxing.Messaging.Sagas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

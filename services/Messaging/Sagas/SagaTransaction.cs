@@ -1,0 +1,75 @@
+using System.Data;
+using System.Runtime.ExceptionServices;
+using Changxing.Messaging.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Changxing.Messaging.Sagas;
+
+/// <summary>
+/// Runs a saga's read-lock-change-save as one database transaction. SQLite takes its write lock before the read
+/// (Microsoft.Data.Sqlite begins with <c>BEGIN IMMEDIATE</c>, waiting up to the connection's busy timeout); the other
+/// providers lock the row with their lock statement (<see cref="SagaLockStatement"/>).
+/// </summary>
+internal static class SagaTransaction
+{
+    /// <summary>
+    /// The body runs exactly once per call. A provider's retrying execution strategy must not replay it: the saga's
+    /// outgoing messages are already in the in-memory outbox, and a replay would add a second set. Any failure is
+    /// rethrown to the bus, whose retry starts again with a fresh scope and an empty outbox.
+    /// </summary>
+    public static async Task RunAsync(DbContext db, IsolationLevel isolationLevel, Func<Task> body, CancellationToken cancellationToken)
+    {
+        ExceptionDispatchInfo? failure = null;
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            try
+            {
+                await RunOnceAsync(db, isolationLevel, body, cancellationToken);
+            }
+            catch (Exception e)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+            }
+        });
+        failure?.Throw();
+    }
+
+    private static async Task RunOnceAsync(DbContext db, IsolationLevel isolationLevel, Func<Task> body, CancellationToken cancellationToken)
+    {
+        var sqlite = db.Database.GetDatabaseProvider() == DatabaseProvider.Sqlite;
+        using var gate = sqlite ? await SqliteWriteGate.EnterAsync(db.Database.GetConnectionString(), cancellationToken) : null;
+
+        // Microsoft.Data.Sqlite turns Serializable into BEGIN IMMEDIATE; other levels are meaningless there.
+        await using var transaction = await db.Database.BeginTransactionAsync(sqlite ? IsolationLevel.Serializable : isolationLevel, cancellationToken);
+
+        // A failed SaveChanges fails the whole message, so EF's savepoint around each one is two wasted round trips;
+        // the insert-on-initial path turns it back on for its one insert (DbContextSagaRepositoryContext.Insert).
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await body();
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            try
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+            catch (Exception)
+            {
+                // The connection may already be gone; disposing the transaction rolls back what is left.
+            }
+
+            // Whatever the failed attempt tracked (an instance whose insert failed, changed values) must not leak into the next.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
+    }
+}

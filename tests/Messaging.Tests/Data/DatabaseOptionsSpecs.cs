@@ -1,0 +1,37 @@
+using Changxing.Messaging.Data;
+
+namespace Changxing.Messaging.Tests.Data;
+
+public sealed class DatabaseOptionsSpecs
+{
+    [Fact]
+    public void Should_give_each_service_its_own_sqlite_file_under_the_data_directory()
+    {
+        var options = new DatabaseOptions { DataDirectory = "/var/lib/changxing" };
+
+        var points = DatabaseRegistration.ResolveConnectionString(options, "Changxing.Points");
+        var ticketing = DatabaseRegistration.ResolveConnectionString(options, "Changxing.Ticketing");
+
+        Assert.Contains("Data Source=/var/lib/changxing/points.db", points, StringComparison.Ordinal);
+        Assert.Contains("Data Source=/var/lib/changxing/ticketing.db", ticketing, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Postgres)]
+    [InlineData(DatabaseProvider.SqlServer)]
+    public void Should_explain_that_a_server_provider_needs_a_connection_string(DatabaseProvider provider)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            DatabaseRegistration.ResolveConnectionString(new DatabaseOptions { Provider = provider }, "Changxing.Points"));
+
+        Assert.Contains("Database__ConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_prefer_the_configured_connection_string()
+    {
+        var options = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=db;Database=points" };
+
+        Assert.Equal("Host=db;Database=points", DatabaseRegistration.ResolveConnectionString(options, "Changxing.Points"));
+    }
+}

@@ -1,0 +1,132 @@
+using Changxing.Messaging.Bus;
+using Changxing.Messaging.Data;
+using Changxing.Messaging.Sagas;
+using Changxing.TestSupport;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Changxing.Messaging.Tests.Sagas;
+
+/// <summary>
+/// One "process" hosting the test sagas: the EF saga repository on a real database, MassTransit's test harness on the
+/// in-memory transport with the service defaults (retry, in-memory outbox) and several concurrent consumers per endpoint.
+/// Disposing it and starting another on the same database is a restart.
+/// </summary>
+public sealed class SagaTestHost : IAsyncDisposable
+{
+    public const int ConcurrentMessages = 16;
+
+    private readonly ServiceProvider _provider;
+
+    private SagaTestHost(ServiceProvider provider, ITestHarness harness)
+    {
+        _provider = provider;
+        Harness = harness;
+    }
+
+    public ITestHarness Harness { get; }
+
+    public IServiceProvider Services => _provider;
+
+    public StepDeadlineJob<ReservationState, SagaTestDbContext> ReservationSweeper =>
+        _provider.GetRequiredService<StepDeadlineJob<ReservationState, SagaTestDbContext>>();
+
+    /// <summary>A fixed, known instant for clocks the tests advance by hand.</summary>
+    public static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 3, 1, 1, 0, 0, TimeSpan.Zero));
+
+    /// <param name="sweepInBackground">False (the default here): only the test's own <c>RunOnceAsync</c> calls sweep, so it can count them.</param>
+    /// <param name="interceptor">Watches or disturbs the saga transactions of this host (none by default).</param>
+    public static async Task<SagaTestHost> StartAsync(
+        TestDatabase database, FakeTimeProvider? clock = null, bool sweepInBackground = false, IInterceptor? interceptor = null)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(clock ?? NewClock());
+        services.Configure<StepDeadlineOptions>(o => o.SweepInBackground = sweepInBackground);
+
+        AddDbContext(services, database, interceptor);
+        services.AddMassTransitTestHarness(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            x.SetTestTimeouts(testTimeout: TimeSpan.FromMinutes(2));
+            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                endpoint.UseServiceDefaults(context, new BusOptions());
+                endpoint.PrefetchCount = ConcurrentMessages * 2;
+                endpoint.ConcurrentMessageLimit = ConcurrentMessages;
+            });
+            x.AddSagaStateMachine<CounterStateMachine, CounterState>()
+                .EntityFrameworkRepository(r => r.ExistingDbContext<SagaTestDbContext>());
+            x.AddSagaStateMachine<ReservationStateMachine, ReservationState>()
+                .EntityFrameworkRepository(r => r.ExistingDbContext<SagaTestDbContext>());
+        });
+
+        var provider = services.BuildServiceProvider(validateScopes: true);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        return new SagaTestHost(provider, harness);
+    }
+
+    /// <summary>Creates the saga tables once per test database (a service would run its migrations).</summary>
+    public static async Task CreateSchemaAsync(TestDatabase database)
+    {
+        var services = new ServiceCollection();
+        AddDbContext(services, database);
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SagaTestDbContext>();
+        await db.Database.EnsureCreatedAsync();
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+    }
+
+    /// <summary>
+    /// The messages of one type published so far, without waiting. The harness's own <c>Select</c> waits for the bus to
+    /// go idle when it finds none, and a bus with a message held in flight does not go idle before the test timeout.
+    /// </summary>
+    public List<T> PublishedSoFar<T>()
+        where T : class =>
+        Harness.Published.Select<T>(new CancellationToken(canceled: true)).Select(m => m.Context.Message).ToList();
+
+    public async Task<T> QueryAsync<T>(Func<SagaTestDbContext, Task<T>> query)
+    {
+        await using var scope = _provider.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<SagaTestDbContext>());
+    }
+
+    public Task<List<TSaga>> AllAsync<TSaga>()
+        where TSaga : class =>
+        QueryAsync(db => db.Set<TSaga>().AsNoTracking().ToListAsync());
+
+    public Task<TSaga?> FindAsync<TSaga>(Guid id)
+        where TSaga : class, ISaga =>
+        QueryAsync(db => db.Set<TSaga>().AsNoTracking().SingleOrDefaultAsync(x => x.CorrelationId == id));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Harness.Stop();
+        await _provider.DisposeAsync();
+    }
+
+    private static void AddDbContext(IServiceCollection services, TestDatabase database, IInterceptor? interceptor = null)
+    {
+        var interceptors = interceptor is null ? Array.Empty<IInterceptor>() : [interceptor];
+        switch (database.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<SagaTestDbContext, SqliteSagaTestDbContext>(o => o.UseProvider(database.Provider, database.ConnectionString).AddInterceptors(interceptors));
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<SagaTestDbContext, PostgresSagaTestDbContext>(o => o.UseProvider(database.Provider, database.ConnectionString).AddInterceptors(interceptors));
+                break;
+            default:
+                throw new NotSupportedException($"Saga tests run on Sqlite or Postgres, not {database.Provider}.");
+        }
+    }
+}
