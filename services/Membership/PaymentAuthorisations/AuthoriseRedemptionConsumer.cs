@@ -29,29 +29,37 @@ public sealed class AuthoriseRedemptionConsumer(MembershipDbContext db, PersonKe
 
     private async Task<RedemptionAuthorisationOutcome> DecideAsync(AuthoriseRedemption request, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var outcome = await EvaluateAsync(request, now, cancellationToken);
-        outcome.RedemptionId = request.RedemptionId;
-        outcome.MemberId = request.MemberId;
-        outcome.DecidedAt = now;
-        db.RedemptionAuthorisationOutcomes.Add(outcome);
-        try
+        // The spend and the decision are one save, so one commit through the SQLite writer queue (an UPDATE of its
+        // own ran outside it and, meeting the write lock, slept 150 ms in the driver's busy retry). A lost race
+        // (the code spent by another redemption, or this one decided by a concurrent redelivery) decides again.
+        for (var attempt = 1; ; attempt++)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return outcome;
-        }
-        catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
-        {
-            // The same redemption was decided concurrently (a redelivery racing the first delivery): answer what it decided.
-            db.Entry(outcome).State = EntityState.Detached;
-            return await db.RedemptionAuthorisationOutcomes.AsNoTracking().SingleAsync(o => o.RedemptionId == request.RedemptionId, cancellationToken);
+            var now = clock.GetUtcNow();
+            var outcome = await EvaluateAsync(request, now, cancellationToken);
+            outcome.RedemptionId = request.RedemptionId;
+            outcome.MemberId = request.MemberId;
+            outcome.DecidedAt = now;
+            db.RedemptionAuthorisationOutcomes.Add(outcome);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return outcome;
+            }
+            catch (DbUpdateException e) when (attempt < 3 && (e is DbUpdateConcurrencyException || UniqueKeyViolation.Matches(e)))
+            {
+                db.ChangeTracker.Clear();
+                if (await db.RedemptionAuthorisationOutcomes.AsNoTracking().SingleOrDefaultAsync(o => o.RedemptionId == request.RedemptionId, cancellationToken) is { } decided)
+                {
+                    return decided;
+                }
+            }
         }
     }
 
     private async Task<RedemptionAuthorisationOutcome> EvaluateAsync(AuthoriseRedemption request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var codeHash = PaymentAuthorisation.HashOf(request.AuthorisationCode ?? "");
-        var authorisation = await db.PaymentAuthorisations.AsNoTracking()
+        var authorisation = await db.PaymentAuthorisations
             .SingleOrDefaultAsync(a => a.CodeHash == codeHash && a.MemberId == request.MemberId, cancellationToken);
         if (authorisation is null)
         {
@@ -70,18 +78,7 @@ public sealed class AuthoriseRedemptionConsumer(MembershipDbContext db, PersonKe
                 return Rejected(ReasonCodes.AuthorisationExpired, "The payment authorisation expired after 5 minutes (支付授权已过期).");
             }
 
-            // Spend it atomically: of two redemptions racing with the same code, exactly one wins.
-            var spent = await db.PaymentAuthorisations
-                .Where(a => a.Id == authorisation.Id && a.UsedByRedemptionId == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.UsedByRedemptionId, request.RedemptionId).SetProperty(a => a.UsedAt, now), cancellationToken);
-            if (spent == 0)
-            {
-                var winner = await db.PaymentAuthorisations.AsNoTracking().Where(a => a.Id == authorisation.Id).Select(a => a.UsedByRedemptionId).SingleAsync(cancellationToken);
-                if (winner != request.RedemptionId)
-                {
-                    return Rejected(ReasonCodes.AuthorisationUsed, "The payment authorisation was already used (支付授权已使用).");
-                }
-            }
+            authorisation.Spend(request.RedemptionId, now);
         }
 
         var member = await db.Members.AsNoTracking().SingleOrDefaultAsync(m => m.Id == request.MemberId, cancellationToken);

@@ -48,6 +48,16 @@ public sealed class PaymentAuthorisation
 
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
 
+    /// <summary>
+    /// Marks the authorisation used by <paramref name="redemptionId"/>. Saved with the decision it led to; of two
+    /// redemptions racing with the same code, the second save fails on the concurrency token (<see cref="UsedByRedemptionId"/>).
+    /// </summary>
+    public void Spend(Guid redemptionId, DateTimeOffset now)
+    {
+        UsedByRedemptionId = redemptionId;
+        UsedAt = now;
+    }
+
     private static string Base64UrlEncode(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

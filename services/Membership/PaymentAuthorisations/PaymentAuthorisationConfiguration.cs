@@ -14,5 +14,8 @@ internal sealed class PaymentAuthorisationConfiguration : IEntityTypeConfigurati
         b.HasOne<Member>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
         b.Property(x => x.CodeHash).HasMaxLength(64).IsUnicode(false);
         b.HasIndex(x => x.CodeHash).IsUnique();
+
+        // Spending updates "WHERE UsedByRedemptionId IS NULL" (the value read): exactly one of two racing redemptions wins.
+        b.Property(x => x.UsedByRedemptionId).IsConcurrencyToken();
     }
 }

@@ -42,6 +42,24 @@ public sealed class AuthoriseRedemptionConsumerSpecs(MembershipApiFactory factor
     }
 
     [Fact]
+    public async Task Should_let_exactly_one_of_eight_redemptions_racing_with_one_code_spend_it()
+    {
+        var member = await MemberSession.RegisterActiveAsync(factory);
+        var code = await CodeAsync(member);
+        var client = factory.Harness.GetRequestClient<AuthoriseRedemption>();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            client.GetResponse<RedemptionAuthorised, RedemptionAuthorisationRejected>(new AuthoriseRedemption(Guid.NewGuid(), member.MemberId, null, code))));
+
+        Assert.Single(answers, a => a.Is(out Response<RedemptionAuthorised>? _));
+        Assert.All(answers.Where(a => !a.Is(out Response<RedemptionAuthorised>? _)), a =>
+        {
+            Assert.True(a.Is(out Response<RedemptionAuthorisationRejected>? rejected));
+            Assert.Equal(ReasonCodes.AuthorisationUsed, rejected!.Message.Reason);
+        });
+    }
+
+    [Fact]
     public async Task Should_publish_the_outcome_when_the_request_has_no_response_address()
     {
         var member = await MemberSession.RegisterActiveAsync(factory);
