@@ -21,6 +21,7 @@ public static class PointsServices
         services.AddScoped<MemberTransactions>();
         services.AddScoped<MemberDirectory>();
         services.AddScoped<TicketAccrual>();
+        services.AddScoped<TicketFactsLookup>();
         services.AddScoped<HoldBook>();
         services.AddScoped<LedgerReader>();
         services.AddScoped<ForceMajeureRefunds>();
