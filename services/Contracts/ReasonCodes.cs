@@ -39,6 +39,12 @@ public static class ReasonCodes
     public const string BackRegistrationTooLate = nameof(BackRegistrationTooLate);
     public const string AlreadyCredited = nameof(AlreadyCredited);
 
+    // Back-registration, judged on Ticketing's facts of the ticket
+    public const string TicketUnknown = nameof(TicketUnknown);
+    public const string TicketOfAnotherMember = nameof(TicketOfAnotherMember);
+    public const string TicketPaidWithPoints = nameof(TicketPaidWithPoints);
+    public const string TicketVoided = nameof(TicketVoided);
+
     // Ticketing
     public const string NotRedeemable = nameof(NotRedeemable);
     public const string RoundTripNotAllowed = nameof(RoundTripNotAllowed);

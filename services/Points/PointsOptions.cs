@@ -29,4 +29,8 @@ public sealed class PointsOptions
     /// <summary>How often the sweeper looks for overdue holds.</summary>
     [PositiveDuration(ErrorMessage = $"{Section}:{nameof(HoldSweepInterval)} must be longer than zero.")]
     public TimeSpan HoldSweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a back-registration waits for Ticketing's facts of the ticket before answering 503 DownstreamUnavailable.</summary>
+    [PositiveDuration(ErrorMessage = $"{Section}:{nameof(TicketFactsTimeout)} must be longer than zero.")]
+    public TimeSpan TicketFactsTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

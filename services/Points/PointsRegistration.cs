@@ -38,6 +38,7 @@ public static class PointsRegistration
         services.AddScoped<MemberTransactions>();
         services.AddScoped<MemberDirectory>();
         services.AddScoped<TicketAccrual>();
+        services.AddScoped<TicketFactsLookup>();
         services.AddScoped<HoldBook>();
         services.AddScoped<LedgerReader>();
         services.AddScoped<ForceMajeureRefunds>();

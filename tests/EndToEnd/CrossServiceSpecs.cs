@@ -84,4 +84,39 @@ public sealed class CrossServiceSpecs(SystemUnderTest system, ITestOutputHelper 
         Assert.Contains(System["Points"].Log, line => line.Contains($"CorrelationId:{correlationId}", StringComparison.Ordinal)
             && line.Contains($"for ticket {ticket.Str("ticketNumber")}", StringComparison.Ordinal));
     });
+
+    [Fact]
+    public Task Should_back_register_a_real_money_paid_ticket_from_Ticketings_facts_not_the_form() => Scenario(async () =>
+    {
+        using var member = await _journeys.SignUpAsync(new DateOnly(1955, 6, 1));
+        await _journeys.ActivateAsync(member);
+        using var otherMember = await _journeys.SignUpAsync(new DateOnly(1990, 6, 1));
+        await _journeys.ActivateAsync(otherMember);
+        using var operatorClient = await _journeys.StaffAsync("operator");
+        // A train leaving within Points' lead (the harness runs Points ahead): departed in Points' eyes, sold by Ticketing.
+        var ticket = Assert.Single(await _journeys.SellEarningTicketsAsync(member, 1m));
+        var number = ticket.Str("ticketNumber");
+
+        // The form's face price, date and payment are not read: Points asks Ticketing over RabbitMQ.
+        var credited = await operatorClient.PostJsonAsync("/api/points/back-registrations", new
+        {
+            ticketNumber = number.ToLowerInvariant(),
+            memberId = member.Id,
+            facePrice = 20_000m,
+            departureDate = "2020-01-01",
+            paymentMethod = "Points",
+        }, HttpStatusCode.Created);
+        using var again = await operatorClient.PostAsJsonAsync("/api/points/back-registrations", new { ticketNumber = number, memberId = member.Id });
+        using var anotherMembers = await operatorClient.PostAsJsonAsync("/api/points/back-registrations", new { ticketNumber = number, memberId = otherMember.Id });
+        using var unknown = await operatorClient.PostAsJsonAsync("/api/points/back-registrations", new { ticketNumber = "E" + Random.Shared.NextInt64(100_000_000_000_000, 999_999_999_999_999), memberId = member.Id });
+
+        // Aged 60 or more on the trip date: Ticketing's fare x 15, rounded half up.
+        var expected = (long)Math.Round(ticket.GetProperty("fare").GetDecimal() * 15, MidpointRounding.AwayFromZero);
+        Assert.Equal(expected, credited.GetProperty("points").GetInt64());
+        Assert.Equal(number, credited.Str("ticketNumber"));
+        await Problems.AssertAsync(again, HttpStatusCode.Conflict, ReasonCodes.AlreadyCredited);
+        await Problems.AssertAsync(anotherMembers, HttpStatusCode.UnprocessableEntity, ReasonCodes.TicketOfAnotherMember);
+        await Problems.AssertAsync(unknown, HttpStatusCode.UnprocessableEntity, ReasonCodes.TicketUnknown);
+        Assert.Equal(expected, (await _journeys.BalanceAsync(member)).GetProperty("lifetimeCredited").GetInt64());
+    });
 }

@@ -23,10 +23,11 @@ public sealed class BackRegistrationWindowEdgeSpecs(PointsApiFactory factory) : 
         return new DateTimeOffset(beijingNow.Date.AddDays(2), ChinaStandardTime).ToUniversalTime();
     }
 
-    private Task<HttpResponseMessage> BackRegisterAsync(Guid member, DateOnly departure) =>
+    /// <summary>A 100-yuan ticket Ticketing knows, departing on <paramref name="departure"/> (10:00 Beijing unless <paramref name="departsAt"/>).</summary>
+    private Task<HttpResponseMessage> BackRegisterAsync(Guid member, DateOnly departure, DateTimeOffset? departsAt = null) =>
         factory.CreateClientFor(Guid.NewGuid(), Roles.Member, Roles.Operator).PostAsJsonAsync(
             "/api/points/back-registrations",
-            new BackRegistrationRequest(PointsApiFactory.NewTicketNumber(), member, 100m, departure, PaymentMethod.Money));
+            new BackRegistrationRequest(factory.Ticketing.Sell(member, 100m, departure, departsAt: departsAt).TicketNumber, member));
 
     [Fact]
     public async Task Should_accept_day_90_until_midnight_in_Beijing_and_refuse_day_91_from_then_on()
@@ -56,10 +57,12 @@ public sealed class BackRegistrationWindowEdgeSpecs(PointsApiFactory factory) : 
         var departureDayStarts = NextBeijingMidnight();
         var departure = DateOnly.FromDateTime(departureDayStarts.ToOffset(ChinaStandardTime).DateTime);
 
+        var departsAt = departureDayStarts.AddMinutes(15); // a night train leaving at 00:15 in Beijing
+
         factory.Clock.SetUtcNow(departureDayStarts.AddSeconds(-1)); // 23:59:59 in Beijing the day before: not yet departed
-        var dayBefore = await BackRegisterAsync(member, departure);
+        var dayBefore = await BackRegisterAsync(member, departure, departsAt);
         factory.Clock.SetUtcNow(departureDayStarts.AddMinutes(30)); // 16:30 UTC the day before, 00:30 in Beijing: day 1
-        var day1 = await BackRegisterAsync(member, departure);
+        var day1 = await BackRegisterAsync(member, departure, departsAt);
 
         await dayBefore.ProblemAsync(HttpStatusCode.UnprocessableEntity, ReasonCodes.TripNotYetDeparted);
         Assert.Equal(HttpStatusCode.Created, day1.StatusCode);

@@ -26,6 +26,9 @@ public class PointsApiFactory : ServiceApiFactory<Program>
 
     public ITestHarness Harness => Services.GetTestHarness();
 
+    /// <summary>Ticketing's side of a back-registration: the tickets it knows, answered over the in-memory bus.</summary>
+    public FakeTicketing Ticketing { get; } = new();
+
     public DateOnly Today => Services.GetRequiredService<BusinessCalendar>().Today;
 
     public async Task<T> InScopeAsync<TService, T>(Func<TService, Task<T>> work)
@@ -96,6 +99,7 @@ public class PointsApiFactory : ServiceApiFactory<Program>
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting($"{PointsOptions.Section}:{nameof(PointsOptions.RunBackgroundJobs)}", "false");
+        builder.UseSetting($"{PointsOptions.Section}:{nameof(PointsOptions.TicketFactsTimeout)}", "00:00:02"); // the silent-Ticketing test waits this long
         foreach (var (name, value) in PointsSettings)
         {
             builder.UseSetting($"{PointsOptions.Section}:{name}", value);
@@ -104,7 +108,8 @@ public class PointsApiFactory : ServiceApiFactory<Program>
 
     protected override void ConfigureTestServices(IServiceCollection services)
     {
-        services.AddMassTransitTestHarness();
+        services.AddSingleton(Ticketing);
+        services.AddMassTransitTestHarness(x => x.AddConsumer<FakeTicketFactsConsumer>());
 
         // Tokens are issued on the fake clock; validate their lifetime on the same clock, not the machine's.
         services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, o =>

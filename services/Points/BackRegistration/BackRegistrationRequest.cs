@@ -1,4 +1,7 @@
 namespace Changxing.Points.BackRegistration;
 
-/// <summary>A missing trip, as the station-window operator reads it from the ticket.</summary>
-public sealed record BackRegistrationRequest(string? TicketNumber, Guid MemberId, decimal FacePrice, DateOnly DepartureDate, string? PaymentMethod);
+/// <summary>
+/// A missing trip, named by its ticket: Points asks Ticketing, which owns tickets, for the face price, departure,
+/// payment and member; a <c>facePrice</c>, <c>departureDate</c> or <c>paymentMethod</c> in the body is not read.
+/// </summary>
+public sealed record BackRegistrationRequest(string? TicketNumber, Guid MemberId);

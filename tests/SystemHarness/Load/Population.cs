@@ -5,7 +5,8 @@ namespace Changxing.SystemHarness.Load;
 
 /// <summary>
 /// Members ready to redeem, seeded through the gateway the way people and staff would: signed up, activated, points
-/// back-registered (补登) for several redemptions, a consumption password set and a verified beneficiary made
+/// earned for several redemptions (real money-paid tickets sold at the window on trains leaving within Points' lead,
+/// each back-registered (补登): Points credits only what Ticketing sold), a consumption password set and a verified beneficiary made
 /// effective; and the redeemable runs they redeem on, each with its "兑" quota raised by the operator. Load
 /// generators take their next redemption from <see cref="Next"/>.
 /// </summary>
@@ -179,7 +180,8 @@ public sealed class Population : IDisposable
             long earned = 0;
             while (earned < needed)
             {
-                // x15 for members aged 60 or more; the loop covers any other multiplier.
+                // x15 for members aged 60 or more; the loop covers any other multiplier. Each yuan is a real ticket's fare
+                // (Journeys.EarnAsync), so the seats sellable within Points' lead bound how many points a population can have.
                 earned += await journeys.EarnAsync(member, Math.Ceiling((needed - earned) / 15m));
             }
 

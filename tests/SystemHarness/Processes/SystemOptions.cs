@@ -11,6 +11,14 @@ public sealed record SystemOptions
     /// <summary>Prefix of the RabbitMQ virtual host, so leftovers say who made them.</summary>
     public string Label { get; init; } = "e2e";
 
+    /// <summary>
+    /// Points runs this many days ahead of the other services (DevelopmentClock). A back-registration (补登) is credited
+    /// only for a real money-paid ticket whose train has left, in Points' eyes, and Ticketing sells only trains that have
+    /// not left yet: with Points ahead, a ticket sold now for a train leaving within these days can be back-registered at
+    /// once, with no restart (<c>Journeys.EarnAsync</c>). 0 keeps Points on the machine's clock.
+    /// </summary>
+    public int PointsClockAheadDays { get; init; } = 3;
+
     /// <summary>Settings given to every service process (e.g. raised rate limits for a load test); they win over the defaults.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }

@@ -83,6 +83,11 @@ public sealed class SystemUnderTest : IAsyncLifetime
                 environment["Database__ConnectionString"] = database.ConnectionString;
             }
 
+            if (name == "Points" && _options.PointsClockAheadDays > 0)
+            {
+                environment["DevelopmentClock__OffsetDays"] = _options.PointsClockAheadDays.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             _processes[name] = new ServiceProcess(BuiltService.Locate(name), LoopbackPort.Free(), WithOptions(environment));
         }
 

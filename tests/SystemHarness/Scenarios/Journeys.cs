@@ -75,27 +75,138 @@ public sealed class Journeys(SystemUnderTest system)
         }, because: "Points learns of the activation from MemberActivated over RabbitMQ");
     }
 
-    /// <summary>Points refuses a face price above 20,000 yuan (its plausible range); callers that need more earn in several trips.</summary>
-    public const decimal MaxFacePrice = 20_000m;
-
     /// <summary>
-    /// A station window back-registers (补登) a money-paid trip taken yesterday, at most <see cref="MaxFacePrice"/>;
-    /// returns the points credited.
+    /// A station window sells <paramref name="member"/> real money-paid tickets whose fares add up to at least
+    /// <paramref name="facePrice"/> yuan and back-registers (补登) each: Points credits what Ticketing says of the
+    /// ticket, so there is no other way to earn. Returns the points credited.
     /// </summary>
     public async Task<long> EarnAsync(Member member, decimal facePrice)
     {
-        facePrice = Math.Min(facePrice, MaxFacePrice);
-        using var operatorClient = await StaffAsync("operator");
-        var credited = await operatorClient.PostJsonAsync("/api/points/back-registrations", new
+        long points = 0;
+        foreach (var ticket in await SellEarningTicketsAsync(member, facePrice))
         {
-            ticketNumber = "E" + Random.Shared.NextInt64(100_000_000, 999_999_999),
-            memberId = member.Id,
-            facePrice,
-            departureDate = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)).AddDays(-1),
-            paymentMethod = "Money",
-        }, HttpStatusCode.Created, HttpStatusCode.OK);
+            points += await BackRegisterAsync(member, ticket.Str("ticketNumber"));
+        }
+
+        return points;
+    }
+
+    /// <summary>The operator's back-registration (补登) of a ticket Ticketing sold to <paramref name="member"/>; returns the points credited.</summary>
+    public async Task<long> BackRegisterAsync(Member member, string ticketNumber)
+    {
+        using var operatorClient = await StaffAsync("operator");
+        var credited = await operatorClient.PostJsonAsync("/api/points/back-registrations", new { ticketNumber, memberId = member.Id }, HttpStatusCode.Created);
         return credited.GetProperty("points").GetInt64();
     }
+
+    /// <summary>
+    /// Sells <paramref name="member"/> money-paid tickets from Beijing South to Shanghai Hongqiao on trains leaving
+    /// before Points' clock (<see cref="SystemOptions.PointsClockAheadDays"/> ahead), until their fares reach
+    /// <paramref name="fares"/> yuan: the cheapest class that covers what is left, else the dearest, so few seats are
+    /// taken. Each ticket is a passenger of its own (one seat per passenger and run). Returns the ticket views.
+    /// </summary>
+    public async Task<List<JsonElement>> SellEarningTicketsAsync(Member member, decimal fares)
+    {
+        using var operatorClient = await StaffAsync("operator");
+        var sold = new List<JsonElement>();
+        var offers = await EarningOffersAsync();
+        var total = 0m;
+        while (total < fares)
+        {
+            var left = fares - total;
+            var offer = offers.Where(o => o.Fare >= left).MinBy(o => o.Fare) ?? offers.MaxBy(o => o.Fare);
+            if (offer is null)
+            {
+                offers = await EarningOffersAsync();
+                offer = offers.FirstOrDefault() ?? throw new InvalidOperationException(
+                    $"No seat left on a train leaving in the next {system.Options.PointsClockAheadDays} days: nothing to earn points with.");
+            }
+
+            var ticket = await TrySellAsync(operatorClient, member, offer, "earn-" + Guid.NewGuid().ToString("N"));
+            if (ticket is { } view)
+            {
+                sold.Add(view);
+                total += view.GetProperty("fare").GetDecimal();
+            }
+            else
+            {
+                offers.Remove(offer); // sold out, or the train left meanwhile
+            }
+        }
+
+        return sold;
+    }
+
+    /// <summary>Every seat class still sold from VNP to AOH on a train leaving between now (+10 min) and Points' now (-1 h).</summary>
+    private async Task<List<EarningOffer>> EarningOffersAsync()
+    {
+        using var anonymous = system.CreateClient();
+        var lead = TimeSpan.FromDays(system.Options.PointsClockAheadDays);
+        var now = DateTimeOffset.UtcNow;
+        var offers = new List<EarningOffer>();
+        var today = DateOnly.FromDateTime(now.UtcDateTime.AddHours(8));
+        for (var day = today; day <= DateOnly.FromDateTime((now + lead).UtcDateTime.AddHours(8)); day = day.AddDays(1))
+        {
+            var search = await anonymous.GetJsonAsync($"/api/ticketing/search?from=VNP&to=AOH&date={day:yyyy-MM-dd}");
+            foreach (var train in search.GetProperty("trains").EnumerateArray())
+            {
+                var departs = train.GetProperty("departsAt").GetDateTimeOffset();
+                if (departs < now.AddMinutes(10) || departs > now + lead - TimeSpan.FromHours(1))
+                {
+                    continue;
+                }
+
+                offers.AddRange(train.GetProperty("classes").EnumerateArray()
+                    .Where(c => c.GetProperty("seatsLeft").GetInt32() > 0)
+                    .Select(c => new EarningOffer(train.Str("trainNumber"), day, c.Str("seatClass"), c.GetProperty("fare").GetDecimal())));
+            }
+        }
+
+        return offers;
+    }
+
+    /// <summary>
+    /// A window sale; null when the class is sold out or the train has left. Ticketing sells only to members whose
+    /// activation it has heard of (MemberActivated over RabbitMQ), so a sale answered 400 MemberNotActive is retried.
+    /// </summary>
+    private static async Task<JsonElement?> TrySellAsync(HttpClient operatorClient, Member member, EarningOffer offer, string passengerKey)
+    {
+        var sale = new
+        {
+            memberId = member.Id,
+            passengerKey,
+            passengerName = member.Name,
+            passengerIdMasked = "1101**********1234",
+            trainNumber = offer.Train,
+            travelDate = offer.Date.ToString("yyyy-MM-dd"),
+            fromStation = "VNP",
+            toStation = "AOH",
+            seatClass = offer.SeatClass,
+        };
+        var answer = await Eventually.Until(
+            async () =>
+            {
+                using var response = await operatorClient.PostAsJsonAsync("/api/ticketing/tickets", sale);
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode == HttpStatusCode.BadRequest && body.Contains("\"MemberNotActive\"", StringComparison.Ordinal))
+                {
+                    return null; // not yet heard of the activation
+                }
+
+                if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest
+                    && (body.Contains("\"SoldOut\"", StringComparison.Ordinal) || body.Contains("already left", StringComparison.Ordinal)))
+                {
+                    return new SaleAnswer(null);
+                }
+
+                return new SaleAnswer(await response.ReadJsonAsync(HttpStatusCode.Created));
+            },
+            a => a is not null,
+            because: "Ticketing hears of the activation and sells");
+        return answer!.Ticket;
+    }
+
+    private sealed record SaleAnswer(JsonElement? Ticket);
 
     /// <summary>
     /// A station window sells <paramref name="member"/> a money-paid seat from Beijing South to Shanghai Hongqiao. Ticketing
@@ -105,29 +216,8 @@ public sealed class Journeys(SystemUnderTest system)
     public async Task<JsonElement> SellAtWindowAsync(Member member, string train, DateOnly date, string seatClass = "Second")
     {
         using var operatorClient = await StaffAsync("operator");
-        var sale = new
-        {
-            memberId = member.Id,
-            passengerKey = "window-" + member.Id.ToString("N"),
-            passengerName = member.Name,
-            passengerIdMasked = "1101**********1234",
-            trainNumber = train,
-            travelDate = date.ToString("yyyy-MM-dd"),
-            fromStation = "VNP",
-            toStation = "AOH",
-            seatClass,
-        };
-        return await Eventually.Until(
-            async () =>
-            {
-                using var response = await operatorClient.PostAsJsonAsync("/api/ticketing/tickets", sale);
-                var notYetHeard = response.StatusCode == HttpStatusCode.BadRequest
-                    && (await response.Content.ReadAsStringAsync()).Contains("\"MemberNotActive\"", StringComparison.Ordinal);
-                return notYetHeard ? (JsonElement?)null : await response.ReadJsonAsync(HttpStatusCode.Created);
-            },
-            ticket => ticket is not null,
-            because: "Ticketing hears of the activation and sells")
-            ?? throw new InvalidOperationException("unreachable");
+        return await TrySellAsync(operatorClient, member, new EarningOffer(train, date, seatClass, 0m), "window-" + member.Id.ToString("N"))
+            ?? throw new InvalidOperationException($"{seatClass} on {train} {date:yyyy-MM-dd} is sold out or has left.");
     }
 
     public Task<JsonElement> BalanceAsync(Member member) => member.Http.GetJsonAsync("/api/points/me/balance");
@@ -187,8 +277,8 @@ public sealed class Journeys(SystemUnderTest system)
         long earned = 0;
         while (earned < points)
         {
-            // x15 for this age: one back-registration (补登) usually covers it.
-            earned += await EarnAsync(member, Math.Max(2_000m, Math.Ceiling((points - earned) / 15m)));
+            // x15 for this age: the fares of a few real tickets, each back-registered (补登).
+            earned += await EarnAsync(member, Math.Ceiling((points - earned) / 15m));
         }
 
         await SetConsumptionPasswordAsync(member);
