@@ -127,13 +127,14 @@ public sealed class LotLifecycleSpecs(PointsApiFactory factory) : IClassFixture<
         factory.Clock.Advance(TimeSpan.FromDays(10));
         var younger = await factory.ActivateMemberAsync();
         var soonLot = await factory.CreditAsync(younger, 2_000);
+        var soonExpiresOn = factory.Today.AddMonths(12); // 12 months from its own credit day, not the first lot's expiry + 10 days (not the same across a leap day)
 
         // The job does not run from 30 days before the first lot's expiry until its expiry day.
         factory.AdvanceTo(expiresOn);
         await Job.RunOnceAsync(CancellationToken.None);
 
         var soon = Assert.Single(factory.Harness.Published.Select<PointsExpiringSoon>(x => x.Context.Message.LotId == soonLot)).Context.Message;
-        Assert.Equal((2_000L, expiresOn.AddDays(10)), (soon.Points, soon.ExpiresOn));
+        Assert.Equal((2_000L, soonExpiresOn), (soon.Points, soon.ExpiresOn));
         Assert.Empty(factory.Harness.Published.Select<PointsExpiringSoon>(x => x.Context.Message.LotId == expiredLot));
         Assert.Equal(1_000, Assert.Single(ExpiredReports(expiredLot)).Points);
     }

@@ -32,7 +32,7 @@ public sealed class RedemptionStream(SystemUnderTest system, IReadOnlyList<Membe
         // Members start at different runs so they do not all queue for one seat map; a passenger uses each run once.
         for (var n = 0; n < runs.Count && !stop.IsCancellationRequested; n++)
         {
-            var (train, date, _, _) = runs[(n + offset) % runs.Count];
+            var (train, date) = (runs[(n + offset) % runs.Count].Train, runs[(n + offset) % runs.Count].Date);
             var code = await RetryAsync(() => _journeys.AuthoriseAsync(member), stop);
             var key = Guid.NewGuid().ToString("N");
             var id = await RetryAsync(() => _journeys.RedeemAsync(member, train, date, code!, idempotencyKey: key), stop);

@@ -164,7 +164,7 @@ public sealed class RedemptionLoad(SystemUnderTest system, Population population
         try
         {
             var submitStarted = watch.Elapsed;
-            using var request = Journeys.RedemptionRequest(plan.Run.Train, plan.Run.Date, code, plan.Payer.BeneficiaryId);
+            using var request = Journeys.RedemptionRequest(plan.Run.Train, plan.Run.Date, code, plan.Payer.BeneficiaryId, from: plan.Run.From, to: plan.Run.To);
             request.Headers.Add("Prefer", PreferWait);
             using var accepted = await member.Http.SendAsync(request, cancellationToken);
             submitMs = (watch.Elapsed - submitStarted).TotalMilliseconds;

@@ -248,21 +248,24 @@ public sealed class Journeys(SystemUnderTest system)
         throw new InvalidOperationException("No redeemable train found in the coming 30 days.");
     }
 
-    /// <summary>Every run whose <paramref name="seatClass"/> shows "兑" from Beijing South to Shanghai Hongqiao, 3 to 29 days ahead, soonest first.</summary>
-    public async IAsyncEnumerable<RedeemableRun> RedeemableRunsAsync(string seatClass = "Second")
+    /// <summary>
+    /// Every run whose <paramref name="seatClass"/> shows "兑" from <paramref name="from"/> (Beijing South unless named) to
+    /// <paramref name="to"/> (Shanghai Hongqiao unless named), 3 to 29 days ahead, soonest first.
+    /// </summary>
+    public async IAsyncEnumerable<RedeemableRun> RedeemableRunsAsync(string seatClass = "Second", string from = "VNP", string to = "AOH")
     {
         using var anonymous = system.CreateClient();
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         for (var day = today.AddDays(3); day < today.AddDays(30); day = day.AddDays(1))
         {
-            var search = await anonymous.GetJsonAsync($"/api/ticketing/search?from=VNP&to=AOH&date={day:yyyy-MM-dd}");
+            var search = await anonymous.GetJsonAsync($"/api/ticketing/search?from={from}&to={to}&date={day:yyyy-MM-dd}");
             foreach (var train in search.GetProperty("trains").EnumerateArray())
             {
                 foreach (var offer in train.GetProperty("classes").EnumerateArray())
                 {
                     if (offer.Str("seatClass") == seatClass && offer.GetProperty("mark").ValueKind == JsonValueKind.String)
                     {
-                        yield return new RedeemableRun(train.Str("trainNumber"), day, offer.GetProperty("pointsPrice").GetInt64(), offer.GetProperty("seatsLeft").GetInt32());
+                        yield return new RedeemableRun(train.Str("trainNumber"), day, offer.GetProperty("pointsPrice").GetInt64(), offer.GetProperty("seatsLeft").GetInt32(), from, to);
                     }
                 }
             }
@@ -294,10 +297,12 @@ public sealed class Journeys(SystemUnderTest system)
     }
 
     /// <summary>
-    /// POST /api/redemptions from Beijing South to Shanghai Hongqiao, for callers that read the answer themselves; with a
-    /// fresh Idempotency-Key unless a retry passes the one it used before.
+    /// POST /api/redemptions from <paramref name="from"/> (Beijing South unless named) to <paramref name="to"/> (Shanghai
+    /// Hongqiao unless named), for callers that read the answer themselves; with a fresh Idempotency-Key unless a retry
+    /// passes the one it used before.
     /// </summary>
-    public static HttpRequestMessage RedemptionRequest(string train, DateOnly date, string code, Guid? beneficiaryId = null, string seatClass = "Second", string? idempotencyKey = null)
+    public static HttpRequestMessage RedemptionRequest(
+        string train, DateOnly date, string code, Guid? beneficiaryId = null, string seatClass = "Second", string? idempotencyKey = null, string from = "VNP", string to = "AOH")
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/redemptions")
         {
@@ -306,8 +311,8 @@ public sealed class Journeys(SystemUnderTest system)
                 beneficiaryId,
                 trainNumber = train,
                 travelDate = date.ToString("yyyy-MM-dd"),
-                fromStation = "VNP",
-                toStation = "AOH",
+                fromStation = from,
+                toStation = to,
                 seatClass,
                 authorisationCode = code,
             }),
