@@ -5,6 +5,7 @@ namespace Changxing.Messaging.Data;
 /// their turn here in order instead of inside the database driver (where SQLite's busy retry sleeps between attempts).
 /// It never replaces the database's own lock (<see cref="RowLockStatement"/>, SQLite's write lock): other processes
 /// do not see it. Every in-process gate of the services is one of these (see README.md in this folder).
+/// Hand-written: SemaphoreSlim gives no handle that releases exactly once, which every gate here needs.
 /// </summary>
 public sealed class InProcessGate : IDisposable
 {

@@ -19,6 +19,8 @@ namespace Changxing.Messaging.Data;
 /// <item>SQLite: a plain SELECT. SQLite has no row locks; the transaction must hold the database's write lock already
 /// (BEGIN IMMEDIATE behind the process's writer gate; README.md in this folder).</item>
 /// </list>
+/// Hand-written: EF Core has no locking read, and the official MassTransit.EntityFrameworkCore package, whose lock
+/// statement providers this stands in for, is not available to this project.
 /// </summary>
 public static class RowLockStatement
 {
