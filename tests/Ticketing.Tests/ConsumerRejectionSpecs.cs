@@ -1,5 +1,6 @@
 using Changxing.Contracts;
 using Changxing.Contracts.Ticketing;
+using Changxing.ServiceDefaults.Outcomes;
 using Changxing.TestSupport;
 using MassTransit;
 using MassTransit.Testing;
@@ -22,7 +23,7 @@ public class ConsumerRejectionSpecs(ConsumerTestHost host) : IClassFixture<Consu
     public async Task Should_refuse_a_redemption_ticket_with_SoldOut_when_no_seat_is_free_for_the_segment()
     {
         await AddRunAsync("G9311", rows: 1, letters: "A", quota: 10);
-        Assert.NotNull((await IssueAsync("G9311", Guid.NewGuid(), "s1", "VNP", "NKH")).Ticket);
+        Assert.NotNull((await IssueAsync("G9311", Guid.NewGuid(), "s1", "VNP", "NKH")).Value);
 
         var outcome = await IssueAsync("G9311", Guid.NewGuid(), "s2", "JGK", "AOH");
 
@@ -33,7 +34,7 @@ public class ConsumerRejectionSpecs(ConsumerTestHost host) : IClassFixture<Consu
     public async Task Should_refuse_a_redemption_ticket_with_PassengerAlreadyHasTicket_for_a_second_seat_on_the_run()
     {
         await AddRunAsync("G9312", rows: 2, letters: "AB", quota: 10);
-        Assert.NotNull((await IssueAsync("G9312", Guid.NewGuid(), "same-passenger")).Ticket);
+        Assert.NotNull((await IssueAsync("G9312", Guid.NewGuid(), "same-passenger")).Value);
 
         var outcome = await IssueAsync("G9312", Guid.NewGuid(), "same-passenger");
 
@@ -44,7 +45,7 @@ public class ConsumerRejectionSpecs(ConsumerTestHost host) : IClassFixture<Consu
     public async Task Should_refuse_a_redemption_ticket_with_QuotaExhausted_once_the_allotment_is_used_up_though_seats_are_left()
     {
         await AddRunAsync("G9313", rows: 2, letters: "AB", quota: 1);
-        Assert.NotNull((await IssueAsync("G9313", Guid.NewGuid(), "q1")).Ticket);
+        Assert.NotNull((await IssueAsync("G9313", Guid.NewGuid(), "q1")).Value);
 
         var outcome = await IssueAsync("G9313", Guid.NewGuid(), "q2");
 
@@ -56,7 +57,7 @@ public class ConsumerRejectionSpecs(ConsumerTestHost host) : IClassFixture<Consu
     {
         await AddRunAsync("G9314", rows: 2, letters: "AB", quota: 10);
         var redemption = Guid.NewGuid();
-        Assert.NotNull((await HoldAsync("G9314", redemption, "x1")).Hold);
+        Assert.NotNull((await HoldAsync("G9314", redemption, "x1")).Value);
 
         host.Clock.Advance(TimeSpan.FromMinutes(30));
         var outcome = await IssueAsync("G9314", redemption, "x1");
@@ -69,14 +70,14 @@ public class ConsumerRejectionSpecs(ConsumerTestHost host) : IClassFixture<Consu
     {
         await AddRunAsync("G9315", rows: 1, letters: "A", quota: 10);
         var redemption = Guid.NewGuid();
-        Assert.NotNull((await HoldAsync("G9315", redemption, "r1")).Hold);
+        Assert.NotNull((await HoldAsync("G9315", redemption, "r1")).Value);
         await Harness.GetRequestClient<ReleaseSeat>().GetResponse<SeatReleased>(new ReleaseSeat(redemption, "PointsReservationRejected"));
 
         var repeat = await IssueAsync("G9315", redemption, "r1");
         var other = await IssueAsync("G9315", Guid.NewGuid(), "r2");
 
         Assert.Equal(ReasonCodes.HoldAlreadyReleased, repeat.Reason);
-        Assert.NotNull(other.Ticket);
+        Assert.NotNull(other.Value);
     }
 
     [Fact]
@@ -84,12 +85,12 @@ public class ConsumerRejectionSpecs(ConsumerTestHost host) : IClassFixture<Consu
     {
         await AddRunAsync("G9316", rows: 1, letters: "A", quota: 10);
         var redemption = Guid.NewGuid();
-        Assert.NotNull((await IssueAsync("G9316", redemption, "v1")).Ticket);
+        Assert.NotNull((await IssueAsync("G9316", redemption, "v1")).Value);
         await Harness.GetRequestClient<VoidTicket>().GetResponse<TicketVoided>(new VoidTicket(redemption, "CaptureRefused"));
 
         var repeat = await IssueAsync("G9316", redemption, "v1");
 
-        Assert.Null(repeat.Ticket);
+        Assert.Null(repeat.Value);
         Assert.Equal(ReasonCodes.HoldAlreadyReleased, repeat.Reason);
     }
 
@@ -100,13 +101,13 @@ public class ConsumerRejectionSpecs(ConsumerTestHost host) : IClassFixture<Consu
         await host.AddAllotmentAsync(train, Day, "Second", quota);
     }
 
-    private Task<Tickets.TicketOutcome> IssueAsync(string train, Guid redemption, string passenger, string from = "VNP", string to = "AOH") =>
+    private Task<Outcome<Tickets.Ticket>> IssueAsync(string train, Guid redemption, string passenger, string from = "VNP", string to = "AOH") =>
         host.InScopeAsync(sp => sp.GetRequiredService<Tickets.TicketOffice>().IssueForRedemptionAsync(
             new Tickets.RedemptionTicketRequest(redemption, Guid.NewGuid(), train, Day, from, to, "Second", passenger, "郑一", "1101**********0005", 55300),
             default));
 
     /// <summary>A seat held without its ticket, as the saga of an earlier version left it between two steps.</summary>
-    private Task<Inventory.HoldOutcome> HoldAsync(string train, Guid redemption, string passenger) =>
+    private Task<Outcome<Inventory.SeatHold>> HoldAsync(string train, Guid redemption, string passenger) =>
         host.InScopeAsync(sp => sp.GetRequiredService<Inventory.SeatInventory>().HoldAsync(
             new Inventory.HoldRequest(redemption, Guid.NewGuid(), train, Day, "VNP", "AOH", "Second", passenger), default));
 }

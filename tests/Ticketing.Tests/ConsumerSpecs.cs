@@ -1,5 +1,6 @@
 using Changxing.Contracts;
 using Changxing.Contracts.Ticketing;
+using Changxing.ServiceDefaults.Outcomes;
 using Changxing.TestSupport;
 using Changxing.Ticketing.Search;
 using MassTransit;
@@ -34,7 +35,7 @@ public class ConsumerSpecs(ConsumerTestHost host) : IClassFixture<ConsumerTestHo
 
         var outcome = await IssueAsync(Guid.NewGuid(), "c1");
 
-        var ticket = Assert.IsType<Tickets.Ticket>(outcome.Ticket);
+        var ticket = Assert.IsType<Tickets.Ticket>(outcome.Value);
         Assert.Equal("05", ticket.Car);
         Assert.Equal((Contracts.PaymentMethod.Points, 55300L, 553m), (ticket.PaymentMethod, ticket.PointsPaid, ticket.Fare));
         Assert.Equal(before - 1, SeatsLeft());
@@ -50,8 +51,8 @@ public class ConsumerSpecs(ConsumerTestHost host) : IClassFixture<ConsumerTestHo
         var first = await IssueAsync(redemption, "c2");
         var second = await IssueAsync(redemption, "c2");
 
-        Assert.Equal(first.Ticket!.TicketNumber, second.Ticket!.TicketNumber);
-        Assert.Equal((first.Ticket.Car, first.Ticket.Seat), (second.Ticket.Car, second.Ticket.Seat));
+        Assert.Equal(first.Value!.TicketNumber, second.Value!.TicketNumber);
+        Assert.Equal((first.Value.Car, first.Value.Seat), (second.Value.Car, second.Value.Seat));
         Assert.Equal(before - 1, SeatsLeft());
     }
 
@@ -62,7 +63,7 @@ public class ConsumerSpecs(ConsumerTestHost host) : IClassFixture<ConsumerTestHo
 
         var outcome = await IssueAsync(Guid.NewGuid(), "c3", Day.AddDays(1));
 
-        Assert.Null(outcome.Ticket);
+        Assert.Null(outcome.Value);
         Assert.Equal(ReasonCodes.NotRedeemable, outcome.Reason);
     }
 
@@ -78,8 +79,8 @@ public class ConsumerSpecs(ConsumerTestHost host) : IClassFixture<ConsumerTestHo
         var released = await Harness.GetRequestClient<ReleaseSeat>().GetResponse<SeatReleased>(new ReleaseSeat(redemption, "PointsReservationRejected"));
         var again = await Harness.GetRequestClient<ReleaseSeat>().GetResponse<SeatReleased>(new ReleaseSeat(redemption, "PointsReservationRejected"));
 
-        Assert.Equal(held.Hold!.Id, released.Message.HoldId);
-        Assert.Equal(held.Hold.Id, again.Message.HoldId);
+        Assert.Equal(held.Value!.Id, released.Message.HoldId);
+        Assert.Equal(held.Value.Id, again.Message.HoldId);
         Assert.Equal(before + 1, SeatsLeft());
     }
 
@@ -88,7 +89,7 @@ public class ConsumerSpecs(ConsumerTestHost host) : IClassFixture<ConsumerTestHo
     {
         await EnsureTrainAsync();
         var redemption = Guid.NewGuid();
-        var ticket = (await IssueAsync(redemption, "c5")).Ticket!;
+        var ticket = (await IssueAsync(redemption, "c5")).Value!;
         var before = SeatsLeft();
 
         var voided = await Harness.GetRequestClient<VoidTicket>().GetResponse<TicketVoided>(new VoidTicket(redemption, "CaptureRefused"));
@@ -107,7 +108,7 @@ public class ConsumerSpecs(ConsumerTestHost host) : IClassFixture<ConsumerTestHo
         Assert.Equal(ReasonCodes.UnknownTrain, outcome.Reason);
     }
 
-    private Task<Tickets.TicketOutcome> IssueAsync(Guid redemption, string passenger, DateOnly? day = null, string train = "G9301") =>
+    private Task<Outcome<Tickets.Ticket>> IssueAsync(Guid redemption, string passenger, DateOnly? day = null, string train = "G9301") =>
         host.InScopeAsync(sp => sp.GetRequiredService<Tickets.TicketOffice>().IssueForRedemptionAsync(
             new Tickets.RedemptionTicketRequest(redemption, Guid.NewGuid(), train, day ?? Day, "VNP", "AOH", "Second", passenger, "赵六", "1101**********4321", 55300),
             default));

@@ -28,7 +28,7 @@ public class HoldDurationSpecs(TenMinuteHoldTestHost host) : IClassFixture<TenMi
         host.Clock.Advance(TimeSpan.FromMinutes(1));
         var expired = await sweeper.RunOnceAsync(default);
 
-        Assert.Equal(TicketingTestHost.Start.AddMinutes(10), hold.Hold!.ExpiresAt);
+        Assert.Equal(TicketingTestHost.Start.AddMinutes(10), hold.Value!.ExpiresAt);
         Assert.Equal((0, 1), (notYet, expired));
     }
 }

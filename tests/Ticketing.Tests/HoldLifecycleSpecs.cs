@@ -1,4 +1,5 @@
 using Changxing.Contracts;
+using Changxing.ServiceDefaults.Outcomes;
 using Changxing.TestSupport;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Inventory;
@@ -20,7 +21,7 @@ public class HoldLifecycleSpecs(TicketingTestHost host) : IClassFixture<Ticketin
         await host.AddAllotmentAsync("G9401", day, "Second", quota: 1);
         var redemption = Guid.NewGuid();
         var sweeper = host.Services.GetRequiredService<HoldExpiryJob>();
-        Assert.NotNull((await HoldAsync("G9401", day, redemption, "e1")).Hold);
+        Assert.NotNull((await HoldAsync("G9401", day, redemption, "e1")).Value);
         Assert.Equal(0, QuotaLeft("G9401", day));
 
         host.Clock.Advance(TimeSpan.FromMinutes(29));
@@ -29,7 +30,7 @@ public class HoldLifecycleSpecs(TicketingTestHost host) : IClassFixture<Ticketin
         Assert.Equal(1, await sweeper.RunOnceAsync(default));
 
         Assert.Equal(1, QuotaLeft("G9401", day));
-        Assert.NotNull((await HoldAsync("G9401", day, Guid.NewGuid(), "e2")).Hold);
+        Assert.NotNull((await HoldAsync("G9401", day, Guid.NewGuid(), "e2")).Value);
         var issue = await IssueAsync("G9401", day, redemption, "e1");
         Assert.Equal(ReasonCodes.HoldExpired, issue.Reason);
     }
@@ -41,7 +42,7 @@ public class HoldLifecycleSpecs(TicketingTestHost host) : IClassFixture<Ticketin
         await host.AddTrainAsync(TicketingTestHost.TestTrain("G9402", "VNP JGK NKH AOH", rows: 1, letters: "A"));
         await host.AddAllotmentAsync("G9402", day, "Second", quota: 5);
         var redemption = Guid.NewGuid();
-        Assert.NotNull((await HoldAsync("G9402", day, redemption, "e3")).Hold);
+        Assert.NotNull((await HoldAsync("G9402", day, redemption, "e3")).Value);
 
         host.Clock.Advance(TimeSpan.FromMinutes(31));
         var issue = await IssueAsync("G9402", day, redemption, "e3");
@@ -62,8 +63,8 @@ public class HoldLifecycleSpecs(TicketingTestHost host) : IClassFixture<Ticketin
         var first = await IssueAsync("G9403", day, redemption, "i1");
         var second = await IssueAsync("G9403", day, redemption, "i1");
 
-        Assert.Equal(first.Ticket!.TicketNumber, second.Ticket!.TicketNumber);
-        Assert.Equal(PaymentMethodPoints, first.Ticket.PaymentMethod);
+        Assert.Equal(first.Value!.TicketNumber, second.Value!.TicketNumber);
+        Assert.Equal(PaymentMethodPoints, first.Value.PaymentMethod);
         var count = await host.InScopeAsync(sp => sp.GetRequiredService<TicketingDbContext>().Tickets.CountAsync(t => t.RedemptionId == redemption));
         Assert.Equal(1, count);
 
@@ -78,11 +79,11 @@ public class HoldLifecycleSpecs(TicketingTestHost host) : IClassFixture<Ticketin
     private int QuotaLeft(string train, DateOnly day) =>
         host.Services.GetRequiredService<SearchReadModel>().Find(train, day)!.QuotaLeft("Second", "VNP", "AOH");
 
-    private Task<TicketOutcome> IssueAsync(string train, DateOnly day, Guid redemption, string passenger) =>
+    private Task<Outcome<Ticket>> IssueAsync(string train, DateOnly day, Guid redemption, string passenger) =>
         host.InScopeAsync(sp => sp.GetRequiredService<TicketOffice>().IssueForRedemptionAsync(
             new RedemptionTicketRequest(redemption, Guid.NewGuid(), train, day, "VNP", "AOH", "Second", passenger, "周九", "1101**********0003", 55300), default));
 
-    private Task<HoldOutcome> HoldAsync(string train, DateOnly day, Guid redemption, string passenger) =>
+    private Task<Outcome<SeatHold>> HoldAsync(string train, DateOnly day, Guid redemption, string passenger) =>
         host.InScopeAsync(sp => sp.GetRequiredService<SeatInventory>().HoldAsync(
             new HoldRequest(redemption, Guid.NewGuid(), train, day, "VNP", "AOH", "Second", passenger), default));
 }

@@ -27,7 +27,7 @@ public class JoinedRunLockSpecs(TicketingTestHost host) : IClassFixture<Ticketin
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             var outcome = await scope.ServiceProvider.GetRequiredService<TicketOffice>().IssueForRedemptionAsync(Request("G9501", day, "j1"), default);
-            Assert.NotNull(outcome.Ticket);
+            Assert.NotNull(outcome.Value);
             Assert.Equal(before, QuotaLeft("G9501", day));
             await transaction.CommitAsync();
         });
@@ -47,7 +47,7 @@ public class JoinedRunLockSpecs(TicketingTestHost host) : IClassFixture<Ticketin
             await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync();
-                Assert.NotNull((await scope.ServiceProvider.GetRequiredService<TicketOffice>().IssueForRedemptionAsync(rolledBack, default)).Ticket);
+                Assert.NotNull((await scope.ServiceProvider.GetRequiredService<TicketOffice>().IssueForRedemptionAsync(rolledBack, default)).Value);
                 await transaction.RollbackAsync();
             });
         }
@@ -56,7 +56,7 @@ public class JoinedRunLockSpecs(TicketingTestHost host) : IClassFixture<Ticketin
         Assert.Equal(0, await host.InScopeAsync(sp => sp.GetRequiredService<TicketingDbContext>().Tickets.CountAsync(t => t.RedemptionId == rolledBack.RedemptionId)));
 
         // The run's next change is shown, whatever version the rolled-back one had reached.
-        Assert.NotNull((await host.InScopeAsync(sp => sp.GetRequiredService<TicketOffice>().IssueForRedemptionAsync(Request("G9502", day, "j3"), default))).Ticket);
+        Assert.NotNull((await host.InScopeAsync(sp => sp.GetRequiredService<TicketOffice>().IssueForRedemptionAsync(Request("G9502", day, "j3"), default))).Value);
         Assert.Equal(before - 1, QuotaLeft("G9502", day));
     }
 

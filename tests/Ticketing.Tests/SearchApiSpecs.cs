@@ -131,7 +131,7 @@ public class SearchApiSpecs(TicketingApiFactory factory) : IClassFixture<Ticketi
         {
             var hold = await scope.ServiceProvider.GetRequiredService<SeatInventory>().HoldAsync(
                 new HoldRequest(Guid.NewGuid(), Guid.NewGuid(), "G9201", new DateOnly(2026, 3, 10), "VNP", "NKH", "Second", "p-quota"), default);
-            Assert.NotNull(hold.Hold);
+            Assert.NotNull(hold.Value);
         }
 
         var used = (await SearchG9201Async("VNP", "AOH", "2026-03-10")).Single(c => c.SeatClass == "Second");

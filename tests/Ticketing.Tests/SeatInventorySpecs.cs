@@ -1,4 +1,5 @@
 using Changxing.Contracts;
+using Changxing.ServiceDefaults.Outcomes;
 using Changxing.TestSupport;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Inventory;
@@ -24,8 +25,8 @@ public class SeatInventorySpecs(TicketingTestHost host) : IClassFixture<Ticketin
         var second = await HoldAsync("G9101", "JGK", "AOH", "p2");
         var third = await HoldAsync("G9101", "VNP", "NKH", "p3");
 
-        Assert.Equal(("05", "01A"), (first.Hold!.Car, first.Hold.Seat));
-        Assert.Equal(("05", "01A"), (second.Hold!.Car, second.Hold.Seat));
+        Assert.Equal(("05", "01A"), (first.Value!.Car, first.Value.Seat));
+        Assert.Equal(("05", "01A"), (second.Value!.Car, second.Value.Seat));
         Assert.Equal(ReasonCodes.SoldOut, third.Reason);
     }
 
@@ -35,7 +36,7 @@ public class SeatInventorySpecs(TicketingTestHost host) : IClassFixture<Ticketin
         await host.AddTrainAsync(TicketingTestHost.TestTrain("G9102", "VNP JGK NKH AOH", rows: 2, letters: "AB"));
         await host.AddAllotmentAsync("G9102", Day, "Second", quota: 10);
 
-        Assert.NotNull((await HoldAsync("G9102", "VNP", "JGK", "same-passenger")).Hold);
+        Assert.NotNull((await HoldAsync("G9102", "VNP", "JGK", "same-passenger")).Value);
         var again = await HoldAsync("G9102", "NKH", "AOH", "same-passenger");
 
         Assert.Equal(ReasonCodes.PassengerAlreadyHasTicket, again.Reason);
@@ -47,8 +48,8 @@ public class SeatInventorySpecs(TicketingTestHost host) : IClassFixture<Ticketin
         await host.AddTrainAsync(TicketingTestHost.TestTrain("G9103", "VNP JGK NKH AOH", rows: 4, letters: "ABCDF"));
         await host.AddAllotmentAsync("G9103", Day, "Second", quota: 2, from: "VNP");
 
-        Assert.NotNull((await HoldAsync("G9103", "VNP", "AOH", "q1")).Hold);
-        Assert.NotNull((await HoldAsync("G9103", "VNP", "NKH", "q2")).Hold);
+        Assert.NotNull((await HoldAsync("G9103", "VNP", "AOH", "q1")).Value);
+        Assert.NotNull((await HoldAsync("G9103", "VNP", "NKH", "q2")).Value);
         Assert.Equal(ReasonCodes.QuotaExhausted, (await HoldAsync("G9103", "VNP", "JGK", "q3")).Reason);
         Assert.Equal(ReasonCodes.NotRedeemable, (await HoldAsync("G9103", "JGK", "AOH", "q4")).Reason);
         Assert.Equal(ReasonCodes.NotRedeemable, (await HoldAsync("G9103", "VNP", "AOH", "q5", Day.AddDays(1))).Reason);
@@ -66,8 +67,8 @@ public class SeatInventorySpecs(TicketingTestHost host) : IClassFixture<Ticketin
         var second = await HoldAsync("G9104", "JGK", "AOH", "f2");
         var whole = await HoldAsync("G9104", "VNP", "AOH", "f3");
 
-        Assert.Equal(first.Hold!.Seat, second.Hold!.Seat);
-        Assert.NotNull(whole.Hold);
+        Assert.Equal(first.Value!.Seat, second.Value!.Seat);
+        Assert.NotNull(whole.Value);
     }
 
     [Fact]
@@ -76,8 +77,8 @@ public class SeatInventorySpecs(TicketingTestHost host) : IClassFixture<Ticketin
         await host.AddTrainAsync(TicketingTestHost.TestTrain("G9107", "VNP JGK NKH AOH", rows: 1, letters: "AB"));
         await host.AddAllotmentAsync("G9107", Day, "Second", quota: 10);
         var p1 = Guid.NewGuid();
-        Assert.Equal("01A", (await HoldAsync("G9107", "VNP", "AOH", "l1", redemption: p1)).Hold!.Seat);
-        Assert.Equal("01B", (await HoldAsync("G9107", "VNP", "JGK", "l2")).Hold!.Seat);
+        Assert.Equal("01A", (await HoldAsync("G9107", "VNP", "AOH", "l1", redemption: p1)).Value!.Seat);
+        Assert.Equal("01B", (await HoldAsync("G9107", "VNP", "JGK", "l2")).Value!.Seat);
         await host.InScopeAsync(sp => sp.GetRequiredService<SeatInventory>().ReleaseAsync(p1, default));
 
         // 01A is free again and lower, but Jinan West→Shanghai Hongqiao on it would strand its Beijing South→Jinan West
@@ -85,8 +86,8 @@ public class SeatInventorySpecs(TicketingTestHost host) : IClassFixture<Ticketin
         var tail = await HoldAsync("G9107", "JGK", "AOH", "l3");
         var whole = await HoldAsync("G9107", "VNP", "AOH", "l4");
 
-        Assert.Equal("01B", tail.Hold!.Seat);
-        Assert.Equal("01A", whole.Hold?.Seat);
+        Assert.Equal("01B", tail.Value!.Seat);
+        Assert.Equal("01A", whole.Value?.Seat);
     }
 
     [Fact]
@@ -98,8 +99,8 @@ public class SeatInventorySpecs(TicketingTestHost host) : IClassFixture<Ticketin
 
         var outcomes = await HoldConcurrentlyAsync("G9108", requests);
 
-        Assert.Equal(30, outcomes.Count(o => o.Outcome.Hold is not null));
-        Assert.All(outcomes.Where(o => o.Outcome.Hold is null), o => Assert.Equal(ReasonCodes.QuotaExhausted, o.Outcome.Reason));
+        Assert.Equal(30, outcomes.Count(o => o.Outcome.Value is not null));
+        Assert.All(outcomes.Where(o => o.Outcome.Value is null), o => Assert.Equal(ReasonCodes.QuotaExhausted, o.Outcome.Reason));
         var runId = await host.RunIdAsync("G9108", Day);
         var used = await host.InScopeAsync(sp => sp.GetRequiredService<TicketingDbContext>().Allotments.Where(a => a.RunId == runId).Select(a => a.Used).SingleAsync());
         Assert.Equal(30, used);
@@ -114,13 +115,13 @@ public class SeatInventorySpecs(TicketingTestHost host) : IClassFixture<Ticketin
         await host.AddTrainAsync(TicketingTestHost.TestTrain("G9109", "VNP JGK NKH AOH", rows: 2, letters: "AB"));
         await host.AddAllotmentAsync("G9109", Day, "Second", quota: 1);
         var redemption = Guid.NewGuid();
-        Assert.NotNull((await HoldAsync("G9109", "VNP", "AOH", "g1", redemption: redemption)).Hold);
+        Assert.NotNull((await HoldAsync("G9109", "VNP", "AOH", "g1", redemption: redemption)).Value);
         Assert.Equal(ReasonCodes.QuotaExhausted, (await HoldAsync("G9109", "VNP", "AOH", "g2")).Reason);
 
         await host.InScopeAsync(sp => sp.GetRequiredService<SeatInventory>().ReleaseAsync(redemption, default));
 
         Assert.Equal(1, host.Services.GetRequiredService<SearchReadModel>().Find("G9109", Day)!.QuotaLeft("Second", "VNP", "AOH"));
-        Assert.NotNull((await HoldAsync("G9109", "VNP", "AOH", "g2")).Hold);
+        Assert.NotNull((await HoldAsync("G9109", "VNP", "AOH", "g2")).Value);
     }
 
     [Fact]
@@ -135,7 +136,7 @@ public class SeatInventorySpecs(TicketingTestHost host) : IClassFixture<Ticketin
             .ToList();
         var outcomes = await HoldConcurrentlyAsync("G9105", requests);
 
-        Assert.All(outcomes, o => Assert.NotNull(o.Outcome.Hold));
+        Assert.All(outcomes, o => Assert.NotNull(o.Outcome.Value));
         var seats = await SoldSeatsAsync("G9105");
         Assert.Equal(100, seats.Count);
         Assert.All(seats, s => Assert.Equal(SeatLegMask.Segment(0, 4), s.Sold));
@@ -161,7 +162,7 @@ public class SeatInventorySpecs(TicketingTestHost host) : IClassFixture<Ticketin
         await AssertNoSeatLegSoldTwiceAsync("G9106");
         var seats = await SoldSeatsAsync("G9106");
         var soldMasks = seats.ToDictionary(s => (s.Car, s.Seat), s => s.Sold);
-        foreach (var (request, outcome) in outcomes.Where(o => o.Outcome.Hold is null))
+        foreach (var (request, outcome) in outcomes.Where(o => o.Outcome.Value is null))
         {
             Assert.Equal(ReasonCodes.SoldOut, outcome.Reason);
             // Seats only fill up, so a seat free for the segment now was free when the hold was refused.
@@ -170,10 +171,10 @@ public class SeatInventorySpecs(TicketingTestHost host) : IClassFixture<Ticketin
             Assert.Equal(0, freeSeats);
         }
 
-        Assert.True(outcomes.Count(o => o.Outcome.Hold is not null) >= 100);
+        Assert.True(outcomes.Count(o => o.Outcome.Value is not null) >= 100);
     }
 
-    private async Task<List<((string From, string To, string Passenger) Request, HoldOutcome Outcome)>> HoldConcurrentlyAsync(
+    private async Task<List<((string From, string To, string Passenger) Request, Outcome<SeatHold> Outcome)>> HoldConcurrentlyAsync(
         string train, List<(string From, string To, string Passenger)> requests)
     {
         // Two gates stand for two service instances: only the database's run lock keeps them apart.
@@ -227,7 +228,7 @@ public class SeatInventorySpecs(TicketingTestHost host) : IClassFixture<Ticketin
         return await host.InScopeAsync(sp => sp.GetRequiredService<TicketingDbContext>().RunSeats.AsNoTracking().Where(s => s.RunId == runId && s.SoldLegs != 0).ToListAsync());
     }
 
-    private Task<HoldOutcome> HoldAsync(string train, string from, string to, string passenger, DateOnly? day = null, Guid? redemption = null) =>
+    private Task<Outcome<SeatHold>> HoldAsync(string train, string from, string to, string passenger, DateOnly? day = null, Guid? redemption = null) =>
         host.InScopeAsync(sp => sp.GetRequiredService<SeatInventory>().HoldAsync(
             new HoldRequest(redemption ?? Guid.NewGuid(), Guid.NewGuid(), train, day ?? Day, from, to, "Second", passenger), default));
 }

@@ -116,6 +116,6 @@ public class TicketApiSpecs(TicketingApiFactory factory) : IClassFixture<Ticketi
         await using var scope = factory.Services.CreateAsyncScope();
         var issued = await scope.ServiceProvider.GetRequiredService<TicketOffice>().IssueForRedemptionAsync(
             new RedemptionTicketRequest(redemption, Guid.NewGuid(), train, date, "VNP", "AOH", "Second", passenger, "陈二", "1101**********0006", 55300), default);
-        return TicketView.Of(issued.Ticket!);
+        return TicketView.Of(issued.Value!);
     }
 }

@@ -40,7 +40,7 @@ public sealed class TicketFactsConsumerSpecs(ConsumerTestHost host) : IClassFixt
         await EnsureTrainAsync();
         var redemption = Guid.NewGuid();
         var issued = (await host.InScopeAsync(sp => sp.GetRequiredService<TicketOffice>().IssueForRedemptionAsync(
-            new RedemptionTicketRequest(redemption, Guid.NewGuid(), "G9311", Day, "VNP", "AOH", "Second", "f2", "赵六", "1101**********4321", 55300), default))).Ticket!;
+            new RedemptionTicketRequest(redemption, Guid.NewGuid(), "G9311", Day, "VNP", "AOH", "Second", "f2", "赵六", "1101**********4321", 55300), default))).Value!;
 
         var (paid, _) = await AskAsync(issued.TicketNumber);
         await host.InScopeAsync(sp => sp.GetRequiredService<TicketOffice>().VoidAsync(redemption, default));
@@ -73,7 +73,7 @@ public sealed class TicketFactsConsumerSpecs(ConsumerTestHost host) : IClassFixt
     {
         var outcome = await host.InScopeAsync(sp => sp.GetRequiredService<TicketOffice>().SellAsync(
             new SaleRequest(member, passenger, "王五", "1101**********1234", "G9311", Day, "VNP", "AOH", "Second"), default));
-        return outcome.Ticket ?? throw new InvalidOperationException($"{outcome.Reason}: {outcome.Detail}");
+        return outcome.Value ?? throw new InvalidOperationException($"{outcome.Reason}: {outcome.Detail}");
     }
 
     private async Task EnsureTrainAsync()

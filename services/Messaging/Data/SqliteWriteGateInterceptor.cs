@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Changxing.Messaging.Sagas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -7,7 +6,7 @@ namespace Changxing.Messaging.Data;
 
 /// <summary>
 /// Puts a SaveChanges that runs outside any transaction of the caller (an API's insert, a consumer's single save) in
-/// the process's queue of SQLite writers (<see cref="SqliteWriteGate"/>), so it waits its turn instead of meeting a
+/// the process's queue of SQLite writers (<see cref="SqliteFileWriterGate"/>), so it waits its turn instead of meeting a
 /// held write lock and sleeping in the driver's busy retry. Under load that sleep, not the CPU, was what limited a
 /// service (docs/PERFORMANCE.md). Writes inside a transaction are the transaction owner's to queue.
 /// Written by hand: EF Core offers the interception points, not the queue.
@@ -19,12 +18,12 @@ public sealed class SqliteWriteGateInterceptor : SaveChangesInterceptor
     /// <summary>How long a save waits for its turn before it goes on to SQLite's own busy handling.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
 
-    private static readonly ConditionalWeakTable<DbContext, IDisposable> Held = [];
+    private static readonly ConditionalWeakTable<DbContext, GateTurn> Held = [];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (NeedsTurn(eventData.Context) is { } db
-            && SqliteWriteGate.TryEnterAsync(db.Database.GetConnectionString(), Patience, CancellationToken.None).GetAwaiter().GetResult() is { } turn)
+            && SqliteFileWriterGate.TryEnterAsync(db.Database.GetConnectionString(), Patience, CancellationToken.None).AsTask().GetAwaiter().GetResult() is { } turn)
         {
             Held.AddOrUpdate(db, turn);
         }
@@ -36,7 +35,7 @@ public sealed class SqliteWriteGateInterceptor : SaveChangesInterceptor
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         if (NeedsTurn(eventData.Context) is { } db
-            && await SqliteWriteGate.TryEnterAsync(db.Database.GetConnectionString(), Patience, cancellationToken) is { } turn)
+            && await SqliteFileWriterGate.TryEnterAsync(db.Database.GetConnectionString(), Patience, cancellationToken) is { } turn)
         {
             Held.AddOrUpdate(db, turn);
         }

@@ -59,7 +59,7 @@ public sealed class DbContextSagaRepositoryContext<TSaga, TMessage> : ConsumeCon
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
     {
-        var instance = await SagaLockStatement.LoadLockedAsync<TSaga>(_db, correlationId, CancellationToken);
+        var instance = await RowLockStatement.LoadLockedAsync<TSaga>(_db, nameof(ISaga.CorrelationId), correlationId, CancellationToken);
         return instance is null
             ? null!
             : await _factory.CreateSagaConsumeContext(_db, _consumeContext, instance, SagaConsumeContextMode.Load);

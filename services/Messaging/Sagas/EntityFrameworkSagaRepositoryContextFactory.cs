@@ -1,3 +1,4 @@
+using Changxing.Messaging.Data;
 using MassTransit;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,7 @@ public sealed class EntityFrameworkSagaRepositoryContextFactory<TSaga, TDbContex
             foreach (var id in ids)
             {
                 // Re-read under the lock: a row may have changed or gone between the search and the lock.
-                if (await SagaLockStatement.LoadLockedAsync<TSaga>(db, id, context.CancellationToken) is { } instance
+                if (await RowLockStatement.LoadLockedAsync<TSaga>(db, nameof(ISaga.CorrelationId), id, context.CancellationToken) is { } instance
                     && query.GetFilter()(instance))
                 {
                     instances.Add(instance);

@@ -8,7 +8,7 @@ namespace Changxing.Messaging.Sagas;
 /// <summary>
 /// Runs a saga's read-lock-change-save as one database transaction. SQLite takes its write lock before the read
 /// (Microsoft.Data.Sqlite begins with <c>BEGIN IMMEDIATE</c>, waiting up to the connection's busy timeout); the other
-/// providers lock the row with their lock statement (<see cref="SagaLockStatement"/>).
+/// providers lock the row with their lock statement (<see cref="RowLockStatement"/>).
 /// </summary>
 internal static class SagaTransaction
 {
@@ -38,7 +38,7 @@ internal static class SagaTransaction
     private static async Task RunOnceAsync(DbContext db, IsolationLevel isolationLevel, Func<Task> body, CancellationToken cancellationToken)
     {
         var sqlite = db.Database.GetDatabaseProvider() == DatabaseProvider.Sqlite;
-        using var gate = sqlite ? await SqliteWriteGate.EnterAsync(db.Database.GetConnectionString(), cancellationToken) : null;
+        await using var turn = sqlite ? await SqliteFileWriterGate.EnterAsync(db.Database.GetConnectionString(), cancellationToken) : null;
 
         // Microsoft.Data.Sqlite turns Serializable into BEGIN IMMEDIATE; other levels are meaningless there.
         await using var transaction = await db.Database.BeginTransactionAsync(sqlite ? IsolationLevel.Serializable : isolationLevel, cancellationToken);

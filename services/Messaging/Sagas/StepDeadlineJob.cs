@@ -1,3 +1,4 @@
+using Changxing.Messaging.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -112,7 +113,7 @@ public sealed partial class StepDeadlineJob<TSaga, TDbContext>(
         await SagaTransaction.RunAsync(db, repositoryOptions.IsolationLevel, async () =>
         {
             // Checked again under the lock: the saga may have moved on, or another sweeper got here first.
-            var saga = await SagaLockStatement.LoadLockedAsync<TSaga>(db, correlationId, cancellationToken);
+            var saga = await RowLockStatement.LoadLockedAsync<TSaga>(db, nameof(ISaga.CorrelationId), correlationId, cancellationToken);
             if (saga is not { DeadlineAt: { } dueAt, DeadlineStep: { } step } || dueAt > now)
             {
                 return;

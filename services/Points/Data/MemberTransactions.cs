@@ -6,12 +6,12 @@ namespace Changxing.Points.Data;
 
 /// <summary>
 /// Runs one ledger change for one member, serialised with every other change of that member: the member's row is
-/// locked first (FOR UPDATE on PostgreSQL, UPDLOCK on SQL Server; on SQLite the transaction is BEGIN IMMEDIATE, the
-/// database's single write lock, behind an in-process gate). Reads after the lock see the latest committed state, so
-/// two reserves can never both spend the same points. Transient failures and a lost race on a first insert
-/// (unique violation) run the whole change again on a clean context.
+/// locked first with the shared row lock (<see cref="RowLockStatement"/>; on SQLite the transaction is BEGIN IMMEDIATE,
+/// the database's single write lock, behind <see cref="MemberTransactionGate"/>). Reads after the lock see the latest
+/// committed state, so two reserves can never both spend the same points. Transient failures and a lost race on a
+/// first insert (unique violation) run the whole change again on a clean context.
 /// </summary>
-public sealed class MemberTransactions(PointsDbContext db, DatabaseSettings settings, SqliteWriteGate gate)
+public sealed class MemberTransactions(PointsDbContext db, MemberTransactionGate gate)
 {
     private const int UniqueViolationAttempts = 3;
 
@@ -29,9 +29,10 @@ public sealed class MemberTransactions(PointsDbContext db, DatabaseSettings sett
                 return await strategy.ExecuteAsync(async () =>
                 {
                     db.ChangeTracker.Clear();
-                    using var lease = await gate.EnterAsync(cancellationToken);
+                    await using var turn = await gate.EnterAsync(cancellationToken);
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                    var member = await LockMemberAsync(memberId, cancellationToken);
+                    var member = await RowLockStatement.LoadLockedAsync<PointsMember>(
+                        db, nameof(PointsMember.MemberId), memberId, cancellationToken);
                     var result = await work(member);
                     await db.SaveChangesAsync(cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
@@ -42,24 +43,6 @@ public sealed class MemberTransactions(PointsDbContext db, DatabaseSettings sett
             {
                 db.ChangeTracker.Clear();
             }
-        }
-    }
-
-    private async Task<PointsMember?> LockMemberAsync(Guid memberId, CancellationToken cancellationToken)
-    {
-        switch (settings.Provider)
-        {
-            case DatabaseProvider.Postgres:
-                return (await db.Members
-                    .FromSql($"""SELECT * FROM "Members" WHERE "MemberId" = {memberId} FOR UPDATE""")
-                    .ToListAsync(cancellationToken)).SingleOrDefault();
-            case DatabaseProvider.SqlServer:
-                return (await db.Members
-                    .FromSql($"SELECT * FROM [Members] WITH (UPDLOCK, HOLDLOCK, ROWLOCK) WHERE [MemberId] = {memberId}")
-                    .ToListAsync(cancellationToken)).SingleOrDefault();
-            default:
-                // SQLite: BEGIN IMMEDIATE already holds the database's write lock.
-                return await db.Members.SingleOrDefaultAsync(m => m.MemberId == memberId, cancellationToken);
         }
     }
 }

@@ -5,7 +5,7 @@ namespace Changxing.Points.Members;
 
 public sealed class PointsMemberConfiguration : IEntityTypeConfiguration<PointsMember>
 {
-    /// <summary>The table name appears in the provider-specific row-lock statements (MemberTransactions).</summary>
+    /// <summary>The members table; MemberTransactions locks its rows with the shared row lock, which reads the name from the model.</summary>
     public const string Table = "Members";
 
     public void Configure(EntityTypeBuilder<PointsMember> builder)

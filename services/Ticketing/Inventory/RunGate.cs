@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Changxing.Messaging.Data;
 
 namespace Changxing.Ticketing.Inventory;
 
@@ -9,25 +9,8 @@ namespace Changxing.Ticketing.Inventory;
 /// </summary>
 public sealed class RunGate
 {
-    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _gates = new();
+    private readonly InProcessGates<Guid> _runs = new();
 
-    public async Task<IDisposable> EnterAsync(Guid runId, CancellationToken cancellationToken)
-    {
-        var gate = _gates.GetOrAdd(runId, _ => new SemaphoreSlim(1, 1));
-        await gate.WaitAsync(cancellationToken);
-        return new Releaser(gate);
-    }
-
-    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                gate.Release();
-            }
-        }
-    }
+    public ValueTask<GateTurn> EnterAsync(Guid runId, CancellationToken cancellationToken) =>
+        _runs.For(runId).EnterAsync(cancellationToken);
 }

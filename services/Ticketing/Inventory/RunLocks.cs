@@ -1,3 +1,4 @@
+// Why not RowLockStatement: the read model orders a run's pictures by its version, so every change bumps it anyway, and that UPDATE takes the row lock on every provider (services/Messaging/Data/README.md).
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Search;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public sealed class RunLocks(TicketingDbContext db, SearchReadModel readModel, R
             return joined;
         }
 
-        using var _ = await gate.EnterAsync(runId, cancellationToken);
+        await using var turn = await gate.EnterAsync(runId, cancellationToken);
         var strategy = db.Database.CreateExecutionStrategy();
         var (result, snapshot) = await strategy.ExecuteAsync(
             async ct =>

@@ -1,4 +1,5 @@
 using Changxing.Contracts;
+using Changxing.ServiceDefaults.Outcomes;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Search;
 using Changxing.Ticketing.Trains;
@@ -15,7 +16,7 @@ public sealed class SeatInventory(
     TimeProvider clock,
     IOptions<TicketingOptions> options)
 {
-    public async Task<HoldOutcome> HoldAsync(HoldRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<SeatHold>> HoldAsync(HoldRequest request, CancellationToken cancellationToken)
     {
         if (request.RedemptionId is { } redemptionId
             && await db.SeatHolds.AsNoTracking().FirstOrDefaultAsync(h => h.RedemptionId == redemptionId, cancellationToken) is { } earlier)
@@ -23,13 +24,13 @@ public sealed class SeatInventory(
             return Repeat(earlier);
         }
 
-        var target = await ResolveAsync(request, cancellationToken);
-        if (target.Rejection is { } rejection)
+        var resolved = await ResolveAsync(request, cancellationToken);
+        if (!resolved.Succeeded)
         {
-            return rejection;
+            return resolved.AsRejection<SeatHold>();
         }
 
-        return await locks.ExecuteAsync(target.RunId, run => TryHoldAsync(run, request, cancellationToken), cancellationToken);
+        return await locks.ExecuteAsync(resolved.Value, run => TryHoldAsync(run, request, cancellationToken), cancellationToken);
     }
 
     /// <summary>Frees the redemption's seat and quota. No hold, or one already ended, is not an error: the answer is the same.</summary>
@@ -73,7 +74,7 @@ public sealed class SeatInventory(
     }
 
     /// <summary>The decision itself, under the run's lock. Also used by money-paid sales, which ticket at once.</summary>
-    internal async Task<HoldOutcome> TryHoldAsync(LockedRun run, HoldRequest request, CancellationToken cancellationToken)
+    internal async Task<Outcome<SeatHold>> TryHoldAsync(LockedRun run, HoldRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await ExpireDueAsync(run, cancellationToken);
@@ -89,7 +90,7 @@ public sealed class SeatInventory(
             .ToListAsync(cancellationToken);
         if (passengerHolds.Any(h => h.Occupies))
         {
-            return HoldOutcome.Rejected(ReasonCodes.PassengerAlreadyHasTicket, $"This passenger already has a seat on {run.Train.Number} of {run.Run.ServiceDate:yyyy-MM-dd}.");
+            return Outcome<SeatHold>.Rejected(ReasonCodes.PassengerAlreadyHasTicket, $"This passenger already has a seat on {run.Train.Number} of {run.Run.ServiceDate:yyyy-MM-dd}.");
         }
 
         var from = run.Train.IndexOf(request.FromStation);
@@ -107,19 +108,19 @@ public sealed class SeatInventory(
                 .ToList();
             if (matching.Count == 0)
             {
-                return HoldOutcome.Rejected(ReasonCodes.NotRedeemable, $"{run.Train.Number} on {request.TravelDate:yyyy-MM-dd} has no \"兑\" allotment for {request.SeatClass} {request.FromStation}→{request.ToStation}.");
+                return Outcome<SeatHold>.Rejected(ReasonCodes.NotRedeemable, $"{run.Train.Number} on {request.TravelDate:yyyy-MM-dd} has no \"兑\" allotment for {request.SeatClass} {request.FromStation}→{request.ToStation}.");
             }
 
             allotment = matching.FirstOrDefault(a => a.Left > 0);
             if (allotment is null)
             {
-                return HoldOutcome.Rejected(ReasonCodes.QuotaExhausted, $"The \"兑\" quota for {run.Train.Number} {request.SeatClass} on {request.TravelDate:yyyy-MM-dd} is used up.");
+                return Outcome<SeatHold>.Rejected(ReasonCodes.QuotaExhausted, $"The \"兑\" quota for {run.Train.Number} {request.SeatClass} on {request.TravelDate:yyyy-MM-dd} is used up.");
             }
         }
 
         if (run.ChooseSeat(request.SeatClass, segment) is not { } seat)
         {
-            return HoldOutcome.Rejected(ReasonCodes.SoldOut, $"{request.SeatClass} on {run.Train.Number} {request.FromStation}→{request.ToStation} is sold out.");
+            return Outcome<SeatHold>.Rejected(ReasonCodes.SoldOut, $"{request.SeatClass} on {run.Train.Number} {request.FromStation}→{request.ToStation} is sold out.");
         }
 
         run.Occupy(request.SeatClass, seat, segment);
@@ -149,29 +150,29 @@ public sealed class SeatInventory(
         };
         hold.ExpireAfter(now + options.Value.HoldDuration);
         run.Db.SeatHolds.Add(hold);
-        return HoldOutcome.Held(hold);
+        return Outcome<SeatHold>.Success(hold);
     }
 
-    /// <summary>Checks what can be checked without the lock and finds the run: unknown train, stations or date.</summary>
-    internal async Task<(Guid RunId, HoldOutcome? Rejection)> ResolveAsync(HoldRequest request, CancellationToken cancellationToken)
+    /// <summary>Checks what can be checked without the lock and finds the run's id: unknown train, stations or date are refused.</summary>
+    internal async Task<Outcome<Guid>> ResolveAsync(HoldRequest request, CancellationToken cancellationToken)
     {
         if (!readModel.Network.Trains.TryGetValue(request.TrainNumber, out var train))
         {
-            return (Guid.Empty, HoldOutcome.Rejected(ReasonCodes.UnknownTrain, $"There is no train {request.TrainNumber}."));
+            return Outcome<Guid>.Rejected(ReasonCodes.UnknownTrain, $"There is no train {request.TrainNumber}.");
         }
 
         var from = train.IndexOf(request.FromStation);
         var to = train.IndexOf(request.ToStation);
         if (from < 0 || to < 0 || to <= from)
         {
-            return (Guid.Empty, HoldOutcome.Rejected(ReasonCodes.UnknownTrain, $"{train.Number} does not run from {request.FromStation} to {request.ToStation}."));
+            return Outcome<Guid>.Rejected(ReasonCodes.UnknownTrain, $"{train.Number} does not run from {request.FromStation} to {request.ToStation}.");
         }
 
         if (train.Layout(request.SeatClass) is null || train.Fare(request.SeatClass, from, to) is null)
         {
-            return (Guid.Empty, HoldOutcome.Rejected(
+            return Outcome<Guid>.Rejected(
                 request.AgainstQuota ? ReasonCodes.NotRedeemable : ReasonCodes.InvalidRequest,
-                $"{train.Number} sells no {request.SeatClass} from {request.FromStation} to {request.ToStation}."));
+                $"{train.Number} sells no {request.SeatClass} from {request.FromStation} to {request.ToStation}.");
         }
 
         var serviceDate = train.ServiceDateFor(from, request.TravelDate);
@@ -181,24 +182,24 @@ public sealed class SeatInventory(
             .FirstOrDefaultAsync(cancellationToken);
         if (runId is null)
         {
-            return (Guid.Empty, HoldOutcome.Rejected(ReasonCodes.UnknownTrain, $"{train.Number} does not run on {request.TravelDate:yyyy-MM-dd} from {request.FromStation}."));
+            return Outcome<Guid>.Rejected(ReasonCodes.UnknownTrain, $"{train.Number} does not run on {request.TravelDate:yyyy-MM-dd} from {request.FromStation}.");
         }
 
         if (train.DepartsAt(serviceDate, from) <= clock.GetUtcNow())
         {
-            return (Guid.Empty, HoldOutcome.Rejected(
+            return Outcome<Guid>.Rejected(
                 request.AgainstQuota ? ReasonCodes.NotRedeemable : ReasonCodes.InvalidRequest,
-                $"{train.Number} has already left {request.FromStation} on {request.TravelDate:yyyy-MM-dd}."));
+                $"{train.Number} has already left {request.FromStation} on {request.TravelDate:yyyy-MM-dd}.");
         }
 
-        return (runId.Value, null);
+        return Outcome<Guid>.Success(runId.Value);
     }
 
-    private HoldOutcome Repeat(SeatHold earlier) => earlier.Status switch
+    private Outcome<SeatHold> Repeat(SeatHold earlier) => earlier.Status switch
     {
-        HoldStatus.Held when earlier.HasExpiredAt(clock.GetUtcNow()) => HoldOutcome.Rejected(ReasonCodes.HoldExpired, "This redemption's seat hold has expired."),
-        HoldStatus.Held or HoldStatus.Ticketed => HoldOutcome.Held(earlier),
-        HoldStatus.Expired => HoldOutcome.Rejected(ReasonCodes.HoldExpired, "This redemption's seat hold has expired."),
-        _ => HoldOutcome.Rejected(ReasonCodes.HoldAlreadyReleased, "This redemption's seat hold was already released."),
+        HoldStatus.Held when earlier.HasExpiredAt(clock.GetUtcNow()) => Outcome<SeatHold>.Rejected(ReasonCodes.HoldExpired, "This redemption's seat hold has expired."),
+        HoldStatus.Held or HoldStatus.Ticketed => Outcome<SeatHold>.Success(earlier),
+        HoldStatus.Expired => Outcome<SeatHold>.Rejected(ReasonCodes.HoldExpired, "This redemption's seat hold has expired."),
+        _ => Outcome<SeatHold>.Rejected(ReasonCodes.HoldAlreadyReleased, "This redemption's seat hold was already released."),
     };
 }

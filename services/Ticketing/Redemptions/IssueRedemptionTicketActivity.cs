@@ -1,4 +1,5 @@
 using Changxing.Contracts.Points;
+using Changxing.ServiceDefaults.Outcomes;
 using Changxing.ServiceDefaults.Time;
 using Changxing.Ticketing.Tickets;
 using MassTransit;
@@ -9,7 +10,7 @@ namespace Changxing.Ticketing.Redemptions;
 /// Saga steps 3 and 4, once the points are reserved: a seat inside the "兑" quota and the e-ticket, taken from
 /// Ticketing's own inventory inside the transaction that stores the saga (no round trip through the broker to this
 /// same process and database). On success the saga holds the seat, car and ticket; otherwise the outcome's reason is
-/// left for the state machine as a <see cref="TicketOutcome"/> payload.
+/// left for the state machine as an <see cref="Outcome{T}"/> payload.
 /// </summary>
 public sealed class IssueRedemptionTicketActivity(IRedemptionTicketIssuer issuer) : IStateMachineActivity<RedemptionState, PointsReserved>
 {
@@ -20,7 +21,7 @@ public sealed class IssueRedemptionTicketActivity(IRedemptionTicketIssuer issuer
             new RedemptionTicketRequest(saga.CorrelationId, saga.MemberId, saga.TrainNumber, saga.TravelDate, saga.FromStation, saga.ToStation,
                 saga.SeatClass, saga.PassengerKey!, saga.PassengerName!, saga.PassengerIdMasked!, saga.Points),
             context.CancellationToken);
-        if (outcome.Ticket is { } ticket)
+        if (outcome.Value is { } ticket)
         {
             saga.SeatHoldId = ticket.HoldId;
             saga.Car = ticket.Car;

@@ -4,6 +4,7 @@ using Changxing.Contracts.Points;
 using Changxing.Contracts.Redemptions;
 using Changxing.Contracts.Ticketing;
 using Changxing.Messaging.Sagas;
+using Changxing.ServiceDefaults.Outcomes;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -108,7 +109,7 @@ public sealed partial class RedemptionStateMachine : StepDeadlineStateMachine<Re
                     refused => refused
                         .Then(x =>
                         {
-                            var outcome = x.GetPayload<Tickets.TicketOutcome>();
+                            var outcome = x.GetPayload<Outcome<Tickets.Ticket>>();
                             SetFailure(x.Saga, outcome.Reason!, outcome.Detail!);
                             Record(x, "PointsReserved", $"hold {x.Message.HoldId}, {x.Message.Points} points");
                             Record(x, "SeatRejected", $"{outcome.Reason}: {outcome.Detail}");

@@ -1,3 +1,5 @@
+using Changxing.ServiceDefaults.Outcomes;
+
 namespace Changxing.Ticketing.Tickets;
 
 /// <summary>
@@ -8,5 +10,5 @@ namespace Changxing.Ticketing.Tickets;
 public interface IRedemptionTicketIssuer
 {
     /// <summary>The ticket, or why no seat could be had. A repeat for the same redemption answers the same ticket.</summary>
-    Task<TicketOutcome> IssueForRedemptionAsync(RedemptionTicketRequest request, CancellationToken cancellationToken);
+    Task<Outcome<Ticket>> IssueForRedemptionAsync(RedemptionTicketRequest request, CancellationToken cancellationToken);
 }

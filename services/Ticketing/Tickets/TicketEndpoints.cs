@@ -64,7 +64,7 @@ public static class TicketEndpoints
                 ToStation = sale.ToStation.ToUpperInvariant(),
             },
             cancellationToken);
-        if (outcome.Ticket is { } ticket)
+        if (outcome.Value is { } ticket)
         {
             return TypedResults.Created($"/api/ticketing/tickets/{ticket.TicketNumber}", TicketView.Of(ticket));
         }
@@ -87,7 +87,7 @@ public static class TicketEndpoints
         }
 
         var outcome = await office.CompleteTripAsync(normal, publisher, cancellationToken);
-        if (outcome.Ticket is { } ticket)
+        if (outcome.Value is { } ticket)
         {
             return TypedResults.Ok(TicketView.Of(ticket));
         }

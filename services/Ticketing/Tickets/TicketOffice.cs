@@ -1,5 +1,6 @@
 using Changxing.Contracts;
 using Changxing.Contracts.Points;
+using Changxing.ServiceDefaults.Outcomes;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Inventory;
 using MassTransit;
@@ -14,7 +15,7 @@ public sealed class TicketOffice(TicketingDbContext db, RunLocks locks, SeatInve
     /// Holds a seat inside the "兑" quota and turns it into a points-paid ticket under one lock of the run. Inside the
     /// saga's transaction this joins it, so the seat, the ticket and the saga's next step commit together.
     /// </summary>
-    public async Task<TicketOutcome> IssueForRedemptionAsync(RedemptionTicketRequest request, CancellationToken cancellationToken)
+    public async Task<Outcome<Ticket>> IssueForRedemptionAsync(RedemptionTicketRequest request, CancellationToken cancellationToken)
     {
         if (await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.RedemptionId == request.RedemptionId, cancellationToken) is { } issued)
         {
@@ -23,13 +24,13 @@ public sealed class TicketOffice(TicketingDbContext db, RunLocks locks, SeatInve
 
         var hold = new HoldRequest(request.RedemptionId, request.MemberId, request.TrainNumber, request.TravelDate,
             request.FromStation, request.ToStation, request.SeatClass, request.PassengerKey);
-        var target = await inventory.ResolveAsync(hold, cancellationToken);
-        if (target.Rejection is { } rejection)
+        var runId = await inventory.ResolveAsync(hold, cancellationToken);
+        if (!runId.Succeeded)
         {
-            return TicketOutcome.Rejected(rejection.Reason!, rejection.Detail!);
+            return runId.AsRejection<Ticket>();
         }
 
-        return await locks.ExecuteAsync(target.RunId, async run =>
+        return await locks.ExecuteAsync(runId.Value, async run =>
         {
             if (await run.Db.Tickets.FirstOrDefaultAsync(t => t.RedemptionId == request.RedemptionId, cancellationToken) is { } raced)
             {
@@ -37,37 +38,37 @@ public sealed class TicketOffice(TicketingDbContext db, RunLocks locks, SeatInve
             }
 
             var outcome = await inventory.TryHoldAsync(run, hold, cancellationToken);
-            return outcome.Hold is { Status: HoldStatus.Held } held
-                ? TicketOutcome.Issued(Issue(run, held, request.PassengerName, request.PassengerIdMasked, PaymentMethod.Points, request.PointsPaid))
-                : TicketOutcome.Rejected(outcome.Reason ?? ReasonCodes.HoldNotFound, outcome.Detail ?? $"The seat hold was already {outcome.Hold?.Status.ToString().ToLowerInvariant()}.");
+            return outcome.Value is { Status: HoldStatus.Held } held
+                ? Outcome<Ticket>.Success(Issue(run, held, request.PassengerName, request.PassengerIdMasked, PaymentMethod.Points, request.PointsPaid))
+                : Outcome<Ticket>.Rejected(outcome.Reason ?? ReasonCodes.HoldNotFound, outcome.Detail ?? $"The seat hold was already {outcome.Value?.Status.ToString().ToLowerInvariant()}.");
         }, cancellationToken);
     }
 
-    private static TicketOutcome Repeat(Ticket ticket) =>
+    private static Outcome<Ticket> Repeat(Ticket ticket) =>
         ticket.Status == TicketStatus.Voided
-            ? TicketOutcome.Rejected(ReasonCodes.HoldAlreadyReleased, $"This redemption's ticket {ticket.TicketNumber} was voided and its seat given back.")
-            : TicketOutcome.Issued(ticket);
+            ? Outcome<Ticket>.Rejected(ReasonCodes.HoldAlreadyReleased, $"This redemption's ticket {ticket.TicketNumber} was voided and its seat given back.")
+            : Outcome<Ticket>.Success(ticket);
 
     /// <summary>Whether Membership has announced <paramref name="memberId"/> as activated (the KnownMembers projection).</summary>
     public Task<bool> KnowsMemberAsync(Guid memberId, CancellationToken cancellationToken) =>
         db.KnownMembers.AsNoTracking().AnyAsync(m => m.MemberId == memberId, cancellationToken);
 
     /// <summary>Sells a money-paid ticket: a seat held and ticketed in one step, outside any "兑" quota.</summary>
-    public async Task<TicketOutcome> SellAsync(SaleRequest sale, CancellationToken cancellationToken)
+    public async Task<Outcome<Ticket>> SellAsync(SaleRequest sale, CancellationToken cancellationToken)
     {
         var request = new HoldRequest(null, sale.MemberId, sale.TrainNumber, sale.TravelDate, sale.FromStation, sale.ToStation, sale.SeatClass, sale.PassengerKey);
-        var target = await inventory.ResolveAsync(request, cancellationToken);
-        if (target.Rejection is { } rejection)
+        var runId = await inventory.ResolveAsync(request, cancellationToken);
+        if (!runId.Succeeded)
         {
-            return TicketOutcome.Rejected(rejection.Reason!, rejection.Detail!);
+            return runId.AsRejection<Ticket>();
         }
 
-        return await locks.ExecuteAsync(target.RunId, async run =>
+        return await locks.ExecuteAsync(runId.Value, async run =>
         {
             var outcome = await inventory.TryHoldAsync(run, request, cancellationToken);
-            return outcome.Hold is { } hold
-                ? TicketOutcome.Issued(Issue(run, hold, sale.PassengerName, sale.PassengerIdMasked, PaymentMethod.Money, 0))
-                : TicketOutcome.Rejected(outcome.Reason!, outcome.Detail!);
+            return outcome.Succeeded
+                ? Outcome<Ticket>.Success(Issue(run, outcome.Value, sale.PassengerName, sale.PassengerIdMasked, PaymentMethod.Money, 0))
+                : outcome.AsRejection<Ticket>();
         }, cancellationToken);
     }
 
@@ -104,22 +105,22 @@ public sealed class TicketOffice(TicketingDbContext db, RunLocks locks, SeatInve
     /// Records that the ticket's trip was completed and, for money-paid tickets, publishes <see cref="TripCompleted"/>
     /// so Points credits it. Repeating it publishes again (Points credits a ticket number once).
     /// </summary>
-    public async Task<TicketOutcome> CompleteTripAsync(string ticketNumber, IPublishEndpoint publisher, CancellationToken cancellationToken)
+    public async Task<Outcome<Ticket>> CompleteTripAsync(string ticketNumber, IPublishEndpoint publisher, CancellationToken cancellationToken)
     {
         var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.TicketNumber == ticketNumber, cancellationToken);
         if (ticket is null)
         {
-            return TicketOutcome.Rejected(ReasonCodes.NotFound, $"There is no ticket {ticketNumber}.");
+            return Outcome<Ticket>.Rejected(ReasonCodes.NotFound, $"There is no ticket {ticketNumber}.");
         }
 
         if (ticket.Status == TicketStatus.Voided)
         {
-            return TicketOutcome.Rejected(ReasonCodes.Conflict, $"Ticket {ticketNumber} was voided.");
+            return Outcome<Ticket>.Rejected(ReasonCodes.Conflict, $"Ticket {ticketNumber} was voided.");
         }
 
         if (ticket.Status == TicketStatus.Issued && clock.GetUtcNow() < ticket.DepartsAt)
         {
-            return TicketOutcome.Rejected(ReasonCodes.TripNotYetDeparted, $"Ticket {ticketNumber} departs at {ticket.DepartsAt:u}: a trip cannot be completed before it departs.");
+            return Outcome<Ticket>.Rejected(ReasonCodes.TripNotYetDeparted, $"Ticket {ticketNumber} departs at {ticket.DepartsAt:u}: a trip cannot be completed before it departs.");
         }
 
         if (ticket.Status == TicketStatus.Issued)
@@ -135,7 +136,7 @@ public sealed class TicketOffice(TicketingDbContext db, RunLocks locks, SeatInve
                 cancellationToken);
         }
 
-        return TicketOutcome.Issued(ticket);
+        return Outcome<Ticket>.Success(ticket);
     }
 
     private Ticket Issue(LockedRun run, SeatHold hold, string passengerName, string passengerIdMasked, string paymentMethod, long pointsPaid)

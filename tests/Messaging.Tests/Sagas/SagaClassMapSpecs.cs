@@ -31,6 +31,18 @@ public sealed class SagaClassMapSpecs
         Assert.Contains("\"DeadlineAt\" TEXT NULL", sqlite.Database.GenerateCreateScript());
     }
 
+    [Fact]
+    public void Should_key_saga_tables_by_a_correlation_id_the_database_never_generates()
+    {
+        using var db = Create<SqliteSagaTestDbContext>();
+
+        var entity = db.Model.FindEntityType(typeof(ReservationState))!;
+
+        Assert.Equal([nameof(ReservationState.CorrelationId)], entity.FindPrimaryKey()!.Properties.Select(p => p.Name));
+        Assert.Equal(Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never, entity.FindProperty(nameof(ReservationState.CorrelationId))!.ValueGenerated);
+        Assert.NotNull(entity.FindIndex(entity.FindProperty(nameof(ReservationState.DeadlineAt))!));
+    }
+
     private static TContext Create<TContext>()
         where TContext : DbContext, IProviderDbContext =>
         DesignTimeDbContextFactory<TContext>.Create(DesignTimeDbContextFactory<TContext>.DesignTimeConnectionString(TContext.Provider));

@@ -1,3 +1,4 @@
+using Changxing.ServiceDefaults.Outcomes;
 using Changxing.Ticketing.Tickets;
 
 namespace Changxing.Ticketing.Tests.Redemptions;
@@ -14,12 +15,12 @@ public sealed class ScriptedTicketIssuer : IRedemptionTicketIssuer
 
     public void Refuse(string reason, string detail = "no seat") => _refusal = (reason, detail);
 
-    public Task<TicketOutcome> IssueForRedemptionAsync(RedemptionTicketRequest request, CancellationToken cancellationToken)
+    public Task<Outcome<Ticket>> IssueForRedemptionAsync(RedemptionTicketRequest request, CancellationToken cancellationToken)
     {
         Calls++;
         return Task.FromResult(_refusal is { } refusal
-            ? TicketOutcome.Rejected(refusal.Reason, refusal.Detail)
-            : TicketOutcome.Issued(new Ticket
+            ? Outcome<Ticket>.Rejected(refusal.Reason, refusal.Detail)
+            : Outcome<Ticket>.Success(new Ticket
             {
                 TicketNumber = "E123456789",
                 HoldId = Guid.NewGuid(),
