@@ -34,7 +34,6 @@ public static class PointsRegistration
         services.AddOptions<PointsOptions>().Bind(configuration.GetSection(PointsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton<LotPolicy>();
-        services.AddSingleton<MemberTransactionGate>();
         services.AddScoped<MemberTransactions>();
         services.AddScoped<MemberDirectory>();
         services.AddScoped<TicketAccrual>();

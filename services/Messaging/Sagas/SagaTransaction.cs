@@ -38,7 +38,7 @@ internal static class SagaTransaction
     private static async Task RunOnceAsync(DbContext db, IsolationLevel isolationLevel, Func<Task> body, CancellationToken cancellationToken)
     {
         var sqlite = db.Database.GetDatabaseProvider() == DatabaseProvider.Sqlite;
-        await using var turn = sqlite ? await SqliteFileWriterGate.EnterAsync(db.Database.GetConnectionString(), cancellationToken) : null;
+        await using var turn = await SqliteFileWriterGate.EnterAsync(db, cancellationToken);
 
         // Microsoft.Data.Sqlite turns Serializable into BEGIN IMMEDIATE; other levels are meaningless there.
         await using var transaction = await db.Database.BeginTransactionAsync(sqlite ? IsolationLevel.Serializable : isolationLevel, cancellationToken);

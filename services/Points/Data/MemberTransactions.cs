@@ -7,11 +7,11 @@ namespace Changxing.Points.Data;
 /// <summary>
 /// Runs one ledger change for one member, serialised with every other change of that member: the member's row is
 /// locked first with the shared row lock (<see cref="RowLockStatement"/>; on SQLite the transaction is BEGIN IMMEDIATE,
-/// the database's single write lock, behind <see cref="MemberTransactionGate"/>). Reads after the lock see the latest
+/// the database's single write lock, behind <see cref="SqliteFileWriterGate"/>, the queue every writer of the file joins). Reads after the lock see the latest
 /// committed state, so two reserves can never both spend the same points. Transient failures and a lost race on a
 /// first insert (unique violation) run the whole change again on a clean context.
 /// </summary>
-public sealed class MemberTransactions(PointsDbContext db, MemberTransactionGate gate)
+public sealed class MemberTransactions(PointsDbContext db)
 {
     private const int UniqueViolationAttempts = 3;
 
@@ -29,7 +29,7 @@ public sealed class MemberTransactions(PointsDbContext db, MemberTransactionGate
                 return await strategy.ExecuteAsync(async () =>
                 {
                     db.ChangeTracker.Clear();
-                    await using var turn = await gate.EnterAsync(cancellationToken);
+                    await using var turn = await SqliteFileWriterGate.EnterAsync(db, cancellationToken);
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
                     var member = await RowLockStatement.LoadLockedAsync<PointsMember>(
                         db, nameof(PointsMember.MemberId), memberId, cancellationToken);

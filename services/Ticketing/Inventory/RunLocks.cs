@@ -1,3 +1,4 @@
+using Changxing.Messaging.Data;
 // Why not RowLockStatement: the read model orders a run's pictures by its version, so every change bumps it anyway, and that UPDATE takes the row lock on every provider (services/Messaging/Data/README.md).
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Search;

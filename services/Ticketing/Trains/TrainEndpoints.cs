@@ -1,3 +1,4 @@
+using Changxing.Messaging.Data;
 using Changxing.Contracts;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Problems;
@@ -73,6 +74,7 @@ public static class TrainEndpoints
         await strategy.ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();
+            await using var turn = await SqliteFileWriterGate.EnterAsync(db, ct);
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.SegmentFares.Where(f => f.TrainNumber == number).ExecuteDeleteAsync(ct);
             await db.TrainCars.Where(c => c.TrainNumber == number).ExecuteDeleteAsync(ct);
