@@ -39,8 +39,7 @@ public sealed class DbContextSagaRepositoryContext<TSaga, TMessage> : ConsumeCon
     public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
     {
         var entry = _db.Set<TSaga>().Add(instance);
-        var savepoints = _db.Database.AutoSavepointsEnabled;
-        _db.Database.AutoSavepointsEnabled = true;
+        using var savepoints = AutoSavepoints.On(_db);
         try
         {
             await _db.SaveChangesAsync(CancellationToken);
@@ -50,10 +49,6 @@ public sealed class DbContextSagaRepositoryContext<TSaga, TMessage> : ConsumeCon
         {
             entry.State = EntityState.Detached;
             return null!;
-        }
-        finally
-        {
-            _db.Database.AutoSavepointsEnabled = savepoints;
         }
     }
 

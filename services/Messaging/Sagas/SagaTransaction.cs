@@ -7,7 +7,8 @@ namespace Changxing.Messaging.Sagas;
 
 /// <summary>
 /// Runs a saga's read-lock-change-save as one database transaction. SQLite takes its write lock before the read
-/// (Microsoft.Data.Sqlite begins with <c>BEGIN IMMEDIATE</c>, waiting up to the connection's busy timeout); the other
+/// (Microsoft.Data.Sqlite begins with <c>BEGIN IMMEDIATE</c>; this process's writers queue for it on
+/// <see cref="SqliteFileWriterGate"/> first); the other
 /// providers lock the row with their lock statement (<see cref="RowLockStatement"/>).
 /// </summary>
 internal static class SagaTransaction
@@ -45,8 +46,7 @@ internal static class SagaTransaction
 
         // A failed SaveChanges fails the whole message, so EF's savepoint around each one is two wasted round trips;
         // the insert-on-initial path turns it back on for its one insert (DbContextSagaRepositoryContext.Insert).
-        var savepoints = db.Database.AutoSavepointsEnabled;
-        db.Database.AutoSavepointsEnabled = false;
+        using var savepoints = AutoSavepoints.Off(db);
         try
         {
             await body();
@@ -66,10 +66,6 @@ internal static class SagaTransaction
             // Whatever the failed attempt tracked (an instance whose insert failed, changed values) must not leak into the next.
             db.ChangeTracker.Clear();
             throw;
-        }
-        finally
-        {
-            db.Database.AutoSavepointsEnabled = savepoints;
         }
     }
 }

@@ -9,7 +9,8 @@ namespace Changxing.Points.Data;
 /// locked first with the shared row lock (<see cref="RowLockStatement"/>; on SQLite the transaction is BEGIN IMMEDIATE,
 /// the database's single write lock, behind <see cref="SqliteFileWriterGate"/>, the queue every writer of the file joins). Reads after the lock see the latest
 /// committed state, so two reserves can never both spend the same points. Transient failures and a lost race on a
-/// first insert (unique violation) run the whole change again on a clean context.
+/// first insert (unique violation) run the whole change again on a clean context, so no save needs a savepoint
+/// (<see cref="AutoSavepoints"/>).
 /// </summary>
 public sealed class MemberTransactions(PointsDbContext db)
 {
@@ -31,6 +32,7 @@ public sealed class MemberTransactions(PointsDbContext db)
                     db.ChangeTracker.Clear();
                     await using var turn = await SqliteFileWriterGate.EnterAsync(db, cancellationToken);
                     await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                    using var savepoints = AutoSavepoints.Off(db);
                     var member = await RowLockStatement.LoadLockedAsync<PointsMember>(
                         db, nameof(PointsMember.MemberId), memberId, cancellationToken);
                     var result = await work(member);

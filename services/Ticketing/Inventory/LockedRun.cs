@@ -2,12 +2,16 @@ using Changxing.Ticketing.Allotments;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Runs;
 using Changxing.Ticketing.Search;
+using Microsoft.EntityFrameworkCore;
 
 namespace Changxing.Ticketing.Inventory;
 
 /// <summary>
-/// A run whose row is locked by the current transaction, with its sold seats and "兑" allotments loaded and tracked.
+/// A run whose row is locked by the current transaction, with its sold seats and "兑" allotments loaded.
 /// Everything that takes or frees a seat happens here, so no two writers ever see the same free seat.
+/// The seats are read without tracking, and a seat joins the context only when it is taken or freed: a busy run
+/// has hundreds of sold seats, and tracking them all made every hold pay for snapshots and change detection of
+/// seats it never touched.
 /// </summary>
 public sealed class LockedRun(TicketingDbContext db, Run run, TrainTopology train, List<RunSeat> seats, List<Allotment> allotments)
 {
@@ -70,6 +74,10 @@ public sealed class LockedRun(TicketingDbContext db, Run run, TrainTopology trai
             _seats[(position.Car, position.Seat)] = seat;
             Db.RunSeats.Add(seat);
         }
+        else
+        {
+            Track(seat);
+        }
 
         if (seat.Sold.Overlaps(segment))
         {
@@ -84,12 +92,22 @@ public sealed class LockedRun(TicketingDbContext db, Run run, TrainTopology trai
     {
         if (_seats.TryGetValue((hold.Car, hold.Seat), out var seat))
         {
+            Track(seat);
             seat.Sold = seat.Sold.Without(hold.LegMask);
         }
 
         if (hold.AllotmentId is { } allotmentId && Allotments.FirstOrDefault(a => a.Id == allotmentId) is { } allotment)
         {
             allotment.Used = Math.Max(0, allotment.Used - 1);
+        }
+    }
+
+    /// <summary>Starts tracking a seat read without tracking, before it changes, so the save writes the change.</summary>
+    private void Track(RunSeat seat)
+    {
+        if (Db.Entry(seat).State == EntityState.Detached)
+        {
+            Db.RunSeats.Attach(seat);
         }
     }
 

@@ -61,7 +61,7 @@ public sealed class RunLocks(TicketingDbContext db, SearchReadModel readModel, R
         var run = await db.Runs.SingleAsync(r => r.Id == runId, cancellationToken);
         var train = readModel.Network.Trains.GetValueOrDefault(run.TrainNumber)
             ?? throw new InvalidOperationException($"Train {run.TrainNumber} is not in the read model.");
-        var seats = await db.RunSeats.Where(s => s.RunId == runId).ToListAsync(cancellationToken);
+        var seats = await db.RunSeats.AsNoTracking().Where(s => s.RunId == runId).ToListAsync(cancellationToken);
         var allotments = await db.Allotments.Where(a => a.RunId == runId).ToListAsync(cancellationToken);
         var lockedRun = new LockedRun(db, run, train, seats, allotments);
 

@@ -55,40 +55,35 @@ public sealed class SeatInventory(
         }, cancellationToken);
     }
 
-    /// <summary>Expires every hold of the run whose time is up; called under the run's lock before any new hold.</summary>
+    /// <summary>Expires every hold of the run whose time is up (the hold sweeper, under the run's lock).</summary>
     public async Task<int> ExpireDueAsync(LockedRun run, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var held = await run.Db.SeatHolds
             .Where(h => h.RunId == run.Run.Id && h.Status == HoldStatus.Held)
             .ToListAsync(cancellationToken);
-        var expired = 0;
-        foreach (var hold in held.Where(h => h.HasExpiredAt(now)))
-        {
-            run.Free(hold);
-            hold.End(HoldStatus.Expired, now);
-            expired++;
-        }
-
-        return expired;
+        return Expire(run, held, clock.GetUtcNow());
     }
 
     /// <summary>The decision itself, under the run's lock. Also used by money-paid sales, which ticket at once.</summary>
     internal async Task<Outcome<SeatHold>> TryHoldAsync(LockedRun run, HoldRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        await ExpireDueAsync(run, cancellationToken);
 
-        if (request.RedemptionId is { } redemptionId
-            && await run.Db.SeatHolds.FirstOrDefaultAsync(h => h.RedemptionId == redemptionId, cancellationToken) is { } earlier)
+        // One read of the run's holds answers the three questions asked before a seat is taken: which held seats
+        // have expired (freed first), whether this redemption already has a hold, and whether the passenger has a seat.
+        var redemptionId = request.RedemptionId;
+        var holds = await run.Db.SeatHolds
+            .Where(h => h.RunId == run.Run.Id
+                && (h.Status == HoldStatus.Held || h.PassengerKey == request.PassengerKey || (redemptionId != null && h.RedemptionId == redemptionId)))
+            .ToListAsync(cancellationToken);
+        Expire(run, holds.Where(h => h.Status == HoldStatus.Held), now);
+
+        if (redemptionId is not null && holds.FirstOrDefault(h => h.RedemptionId == redemptionId) is { } earlier)
         {
             return Repeat(earlier);
         }
 
-        var passengerHolds = await run.Db.SeatHolds
-            .Where(h => h.RunId == run.Run.Id && h.PassengerKey == request.PassengerKey)
-            .ToListAsync(cancellationToken);
-        if (passengerHolds.Any(h => h.Occupies))
+        if (holds.Any(h => h.PassengerKey == request.PassengerKey && h.Occupies))
         {
             return Outcome<SeatHold>.Rejected(ReasonCodes.PassengerAlreadyHasTicket, $"This passenger already has a seat on {run.Train.Number} of {run.Run.ServiceDate:yyyy-MM-dd}.");
         }
@@ -175,8 +170,10 @@ public sealed class SeatInventory(
                 $"{train.Number} sells no {request.SeatClass} from {request.FromStation} to {request.ToStation}.");
         }
 
+        // Runs are created and never deleted, so a run the read model knows is the run: no read of the table. One it
+        // does not know yet (created by another instance since the last reload) is looked up.
         var serviceDate = train.ServiceDateFor(from, request.TravelDate);
-        var runId = await db.Runs.AsNoTracking()
+        var runId = readModel.Find(train.Number, serviceDate)?.RunId ?? await db.Runs.AsNoTracking()
             .Where(r => r.TrainNumber == train.Number && r.ServiceDate == serviceDate)
             .Select(r => (Guid?)r.Id)
             .FirstOrDefaultAsync(cancellationToken);
@@ -193,6 +190,19 @@ public sealed class SeatInventory(
         }
 
         return Outcome<Guid>.Success(runId.Value);
+    }
+
+    private static int Expire(LockedRun run, IEnumerable<SeatHold> held, DateTimeOffset now)
+    {
+        var expired = 0;
+        foreach (var hold in held.Where(h => h.HasExpiredAt(now)).ToList())
+        {
+            run.Free(hold);
+            hold.End(HoldStatus.Expired, now);
+            expired++;
+        }
+
+        return expired;
     }
 
     private Outcome<SeatHold> Repeat(SeatHold earlier) => earlier.Status switch

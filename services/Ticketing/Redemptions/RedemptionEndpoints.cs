@@ -104,30 +104,42 @@ public static partial class RedemptionEndpoints
         redemption.StartStep(RedemptionSteps.Authorise, now + options.Value.StepTimeout);
         RedemptionTimeline.Append(redemption, now, "Submitted", $"{quote.Points} points for {quote.TrainNumber} {quote.SeatClass} {quote.FromStation}→{quote.ToStation}");
         db.Add(redemption);
+
+        // A client that waits starts listening before step 1 is sent, so the outcome cannot arrive unheard.
+        var wait = RedemptionWait.Requested(http.Request);
+        var listening = wait is null ? null : waiters.Register(id);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
-        {
-            // The same key was submitted concurrently and the other request won.
-            db.ChangeTracker.Clear();
-            var winner = await db.Set<RedemptionState>().AsNoTracking().FirstAsync(r => r.CorrelationId == id, cancellationToken);
-            return SameOrConflict(winner, hash);
-        }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
+            {
+                // The same key was submitted concurrently and the other request won.
+                db.ChangeTracker.Clear();
+                var winner = await db.Set<RedemptionState>().AsNoTracking().FirstAsync(r => r.CorrelationId == id, cancellationToken);
+                return SameOrConflict(winner, hash);
+            }
 
-        try
-        {
-            await publish.Publish(RedemptionStateMachine.Authorise(redemption), cancellationToken);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            LogAuthorisationNotSent(logger, id, e);
-        }
+            try
+            {
+                await publish.Publish(RedemptionStateMachine.Authorise(redemption), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogAuthorisationNotSent(logger, id, e);
+            }
 
-        if (RedemptionWait.Requested(http.Request) is { } wait)
+            if (wait is { } waitFor)
+            {
+                redemption = await RedemptionWait.UntilFinishedAsync(redemption, waitFor, http.Response, db, waiters, clock, cancellationToken, listening);
+                listening = null;
+            }
+        }
+        finally
         {
-            redemption = await RedemptionWait.UntilFinishedAsync(redemption, wait, http.Response, db, waiters, clock, cancellationToken);
+            listening?.Dispose();
         }
 
         return TypedResults.Accepted($"/api/redemptions/{id}", RedemptionView.Of(redemption, withTimeline: true));

@@ -41,33 +41,54 @@ public static class RedemptionWait
 
     /// <summary>
     /// Holds until <paramref name="redemption"/> has finished or <paramref name="wait"/> has passed, and returns it as
-    /// it stands then; sets <c>Preference-Applied</c>.
+    /// it stands then; sets <c>Preference-Applied</c>. A caller that started <paramref name="listening"/> before the
+    /// redemption could move (the submission, before it sends step 1) hands it over, and the first read is saved:
+    /// nothing can have finished unheard.
     /// </summary>
     public static async Task<RedemptionState> UntilFinishedAsync(
         RedemptionState redemption, TimeSpan wait, HttpResponse response, TicketingDbContext db, RedemptionWaiters waiters, TimeProvider clock,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, RedemptionWaiters.Waiter? listening = null)
     {
         response.Headers[PreferenceAppliedHeader] = $"wait={(int)wait.TotalSeconds}";
         var deadline = clock.GetUtcNow() + wait;
-        while (!RedemptionStateMachine.IsFinal(redemption.CurrentState))
+        var waiter = listening;
+        try
         {
-            // Read after listening, so an outcome published in between is not missed.
-            using var waiter = waiters.Register(redemption.CorrelationId);
-            redemption = await db.Set<RedemptionState>().AsNoTracking().FirstAsync(r => r.CorrelationId == redemption.CorrelationId, cancellationToken);
-            var left = deadline - clock.GetUtcNow();
-            if (RedemptionStateMachine.IsFinal(redemption.CurrentState) || left <= TimeSpan.Zero)
+            while (!RedemptionStateMachine.IsFinal(redemption.CurrentState))
             {
-                break;
-            }
+                if (waiter is null)
+                {
+                    // Read after listening, so an outcome published in between is not missed.
+                    waiter = waiters.Register(redemption.CorrelationId);
+                    redemption = await db.Set<RedemptionState>().AsNoTracking().FirstAsync(r => r.CorrelationId == redemption.CorrelationId, cancellationToken);
+                    if (RedemptionStateMachine.IsFinal(redemption.CurrentState))
+                    {
+                        break;
+                    }
+                }
 
-            try
-            {
-                await waiter.Finished.WaitAsync(left < RecheckInterval ? left : RecheckInterval, clock, cancellationToken);
+                var left = deadline - clock.GetUtcNow();
+                if (left <= TimeSpan.Zero)
+                {
+                    break;
+                }
+
+                try
+                {
+                    await waiter.Finished.WaitAsync(left < RecheckInterval ? left : RecheckInterval, clock, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    // Read again: another instance may have finished it, or the wait is over.
+                }
+
+                waiter.Dispose();
+                waiter = null;
             }
-            catch (TimeoutException)
-            {
-                // Read again: another instance may have finished it, or the wait is over.
-            }
+        }
+        finally
+        {
+            waiter?.Dispose();
         }
 
         return redemption;
