@@ -50,8 +50,6 @@ public static class Invariants
 
             new("no seat leg is sold twice, and each seat's sold legs are exactly its holds' legs", s.RunSeats.Count, SeatLegViolations(s)),
 
-            new("no \"兑\" quota is overrun (neither its count of used seats nor the seats held or ticketed against it)", s.Allotments.Count, QuotaViolations(s)),
-
             new("every lot balances (points = remaining + held + captured + expired) and every hold is allocated in full", s.Lots.Count, LotViolations(s)),
 
             new("every member's ledger balances (credited = available + frozen + held + captured + expired)", s.Members.Count, MemberViolations(s, balances)),
@@ -103,15 +101,6 @@ public static class Invariants
         violations.AddRange(occupying.GroupBy(h => (h.RunId, h.PassengerKey)).Where(g => g.Count() > 1)
             .Select(g => $"run {g.Key.RunId}: one passenger occupies {g.Count()} seats ({string.Join(", ", g.Select(h => h.Id))})"));
         return violations;
-    }
-
-    private static List<string> QuotaViolations(SystemSnapshot s)
-    {
-        var charged = s.SeatHolds.Where(h => h.Occupies && h.AllotmentId is not null).GroupBy(h => h.AllotmentId!.Value).ToDictionary(g => g.Key, g => g.Count());
-        return s.Allotments
-            .Where(a => a.Used < 0 || a.Used > a.Quota || charged.GetValueOrDefault(a.Id) > a.Quota)
-            .Select(a => $"allotment {a.Id}: quota {a.Quota}, used {a.Used}, seats held or ticketed against it {charged.GetValueOrDefault(a.Id)}")
-            .ToList();
     }
 
     private static List<string> LotViolations(SystemSnapshot s)

@@ -13,8 +13,7 @@ public sealed record SystemSnapshot(
     IReadOnlyList<SystemSnapshot.PointsHold> PointsHolds,
     IReadOnlyList<SystemSnapshot.Allocation> Allocations,
     IReadOnlyList<SystemSnapshot.Lot> Lots,
-    IReadOnlyList<SystemSnapshot.PointsMember> Members,
-    IReadOnlyList<SystemSnapshot.Allotment> Allotments)
+    IReadOnlyList<SystemSnapshot.PointsMember> Members)
 {
     /// <summary>A redemption; <see cref="Timeline"/> is its JSON story, where a step deadline's re-send shows as "StepResent".</summary>
     public sealed record Redemption(Guid Id, string State, Guid MemberId, string? FailureReason, string? TicketNumber, string Timeline, string? DeadlineStep, int DeadlineAttempt)
@@ -25,7 +24,7 @@ public sealed record SystemSnapshot(
             || Timeline.Contains("\"RequestRecovered\"", StringComparison.Ordinal);
     }
 
-    public sealed record SeatHold(Guid Id, Guid? RedemptionId, Guid RunId, string Car, string Seat, long Legs, string Status, string PassengerKey, Guid? AllotmentId)
+    public sealed record SeatHold(Guid Id, Guid? RedemptionId, Guid RunId, string Car, string Seat, long Legs, string Status, string PassengerKey)
     {
         /// <summary>Held and ticketed seats occupy their legs; released, expired and voided ones do not.</summary>
         public bool Occupies => Status is "Held" or "Ticketed";
@@ -43,9 +42,6 @@ public sealed record SystemSnapshot(
 
     public sealed record PointsMember(Guid MemberId, long LifetimeCredited);
 
-    /// <summary>A run's "兑" quota for a seat class (and maybe a section) and how much of it is taken.</summary>
-    public sealed record Allotment(Guid Id, int Quota, int Used);
-
     public static async Task<SystemSnapshot> ReadAsync(SystemUnderTest system)
     {
         await using var ticketing = await ServiceDatabase.OpenAsync(system, "Ticketing");
@@ -54,8 +50,8 @@ public sealed record SystemSnapshot(
             await ticketing.ListAsync("""SELECT "CorrelationId", "CurrentState", "MemberId", "FailureReason", "TicketNumber", "Timeline", "DeadlineStep", "DeadlineAttempt" FROM "redemptions" """,
                 r => new Redemption(r.GetId(0), r.GetString(1), r.GetId(2), r.GetNullableString(3), r.GetNullableString(4), r.GetString(5),
                     r.GetNullableString(6), r.GetInt32(7))),
-            await ticketing.ListAsync("""SELECT "Id", "RedemptionId", "RunId", "Car", "Seat", "Legs", "Status", "PassengerKey", "AllotmentId" FROM "SeatHolds" """,
-                r => new SeatHold(r.GetId(0), r.GetNullableId(1), r.GetId(2), r.GetString(3), r.GetString(4), r.GetInt64(5), r.GetString(6), r.GetString(7), r.GetNullableId(8))),
+            await ticketing.ListAsync("""SELECT "Id", "RedemptionId", "RunId", "Car", "Seat", "Legs", "Status", "PassengerKey" FROM "SeatHolds" """,
+                r => new SeatHold(r.GetId(0), r.GetNullableId(1), r.GetId(2), r.GetString(3), r.GetString(4), r.GetInt64(5), r.GetString(6), r.GetString(7))),
             await ticketing.ListAsync("""SELECT "TicketNumber", "HoldId", "RedemptionId", "Status" FROM "Tickets" """,
                 r => new Ticket(r.GetString(0), r.GetId(1), r.GetNullableId(2), r.GetString(3))),
             await ticketing.ListAsync("""SELECT "RunId", "Car", "Seat", "SoldLegs" FROM "RunSeats" """,
@@ -67,8 +63,6 @@ public sealed record SystemSnapshot(
             await points.ListAsync("""SELECT "LotId", "MemberId", "Points", "Remaining", "Held", "Captured", "Expired" FROM "Lots" """,
                 r => new Lot(r.GetId(0), r.GetId(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6))),
             await points.ListAsync("""SELECT "MemberId", "LifetimeCredited" FROM "Members" """,
-                r => new PointsMember(r.GetId(0), r.GetInt64(1))),
-            await ticketing.ListAsync("""SELECT "Id", "Quota", "Used" FROM "Allotments" """,
-                r => new Allotment(r.GetId(0), r.GetInt32(1), r.GetInt32(2))));
+                r => new PointsMember(r.GetId(0), r.GetInt64(1))));
     }
 }
