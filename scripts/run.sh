@@ -2,6 +2,8 @@
 # Command 1 of the README: runs the whole system on this machine.
 # Builds, makes sure RabbitMQ is installed and running, starts the services and the web app on SQLite (files under ./data),
 # waits until the gateway is ready, prints its URL and example calls, and stops everything on Ctrl-C.
+# INSTANCES=2 Database__Provider=Postgres runs two processes of Membership, Points and Ticketing on PostgreSQL (databases
+# changxing_<service>, created if missing), instance n on its port + 10*(n-1), with the gateway balancing across them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/infra.sh
@@ -14,11 +16,38 @@ WEB_PORT=${WEB_PORT:-5104}
 DATA_DIR=${DATA_DIR:-$PWD/data}
 CONFIGURATION=${CHANGXING_CONFIGURATION:-Release}
 LOG_DIR=$DATA_DIR/logs
+INSTANCES=${INSTANCES:-1}
+DATABASE_PROVIDER=${Database__Provider:-Sqlite}
+POSTGRES=${POSTGRES:-Host=127.0.0.1;Port=5432;Username=changxing;Password=changxing}
+SERVICES="Membership Points Ticketing"
+service_port() { # name instance
+  local base
+  case $1 in Membership) base=$MEMBERSHIP_PORT ;; Points) base=$POINTS_PORT ;; Ticketing) base=$TICKETING_PORT ;; esac
+  echo $(( base + 10 * ($2 - 1) ))
+}
+
+[[ "$INSTANCES" =~ ^[1-9][0-9]?$ ]] || fail "INSTANCES must be a number from 1 to 99, not '$INSTANCES'."
+case $DATABASE_PROVIDER in
+  Sqlite) [ "$INSTANCES" -eq 1 ] || fail "INSTANCES=$INSTANCES needs a server database: SQLite is single-instance (a second process on the same file is refused). Add Database__Provider=Postgres." ;;
+  Postgres) ;;
+  *) fail "scripts/run.sh runs on Database__Provider=Sqlite or Postgres, not '$DATABASE_PROVIDER'." ;;
+esac
 
 require_dotnet
 command -v curl >/dev/null 2>&1 || apt_install curl
 ensure_rabbitmq
-for port in $GATEWAY_PORT $MEMBERSHIP_PORT $POINTS_PORT $TICKETING_PORT $WEB_PORT; do
+ports="$GATEWAY_PORT $WEB_PORT"
+for name in $SERVICES; do for n in $(seq 1 "$INSTANCES"); do ports="$ports $(service_port "$name" "$n")"; done; done
+if [ "$DATABASE_PROVIDER" = Postgres ]; then
+  ensure_postgres
+  # Created here, before any instance starts: instances migrate one at a time, but only once the database exists.
+  for name in $SERVICES; do
+    db=changxing_$(echo "$name" | tr '[:upper:]' '[:lower:]')
+    [ "$(psql_as_test_role "SELECT 1 FROM pg_database WHERE datname = '$db'")" = 1 ] || psql_as_test_role "CREATE DATABASE $db" >/dev/null \
+      || fail "Could not create the PostgreSQL database $db."
+  done
+fi
+for port in $ports; do
   if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
     fail "Port $port is already in use. Stop what uses it, or choose other ports (GATEWAY_PORT, MEMBERSHIP_PORT, POINTS_PORT, TICKETING_PORT, WEB_PORT)."
   fi
@@ -46,29 +75,37 @@ stop_all() {
 trap 'stop_all; exit 0' INT TERM
 trap stop_all EXIT
 
-start_service() { # name port [extra env...]
-  local name=$1 port=$2; shift 2
+start_service() { # name log-name port [extra env...]
+  local name=$1 log=$2 port=$3; shift 3
   local dir=services/$name/bin/$CONFIGURATION/net10.0
   ( cd "$dir" && exec env ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}" \
       ASPNETCORE_URLS="http://127.0.0.1:$port" \
-      Database__Provider=Sqlite Database__DataDirectory="$DATA_DIR" \
-      "$@" dotnet "Changxing.$name.dll" ) >"$LOG_DIR/$name.log" 2>&1 &
+      Database__Provider="$DATABASE_PROVIDER" Database__DataDirectory="$DATA_DIR" \
+      "$@" dotnet "Changxing.$name.dll" ) >"$LOG_DIR/$log.log" 2>&1 &
   pids+=($!)
-  echo "    $name on http://127.0.0.1:$port (log: $LOG_DIR/$name.log)"
+  echo "    $log on http://127.0.0.1:$port (log: $LOG_DIR/$log.log)"
 }
 
-say "Starting services"
-start_service Membership $MEMBERSHIP_PORT
-start_service Points $POINTS_PORT
-start_service Ticketing $TICKETING_PORT
-start_service Web $WEB_PORT Web__GatewayAddress="http://127.0.0.1:$GATEWAY_PORT"
+say "Starting services ($INSTANCES of each on $DATABASE_PROVIDER)"
+destinations=()
+for name in $SERVICES; do
+  lower=$(echo "$name" | tr '[:upper:]' '[:lower:]')
+  database=()
+  [ "$DATABASE_PROVIDER" = Postgres ] && database=(Database__ConnectionString="$POSTGRES;Database=changxing_$lower")
+  for n in $(seq 1 "$INSTANCES"); do
+    port=$(service_port "$name" "$n")
+    if [ "$n" -eq 1 ]; then log=$name; destination=primary; else log=$name-$n; destination=instance$n; fi
+    start_service "$name" "$log" "$port" "${database[@]}"
+    destinations+=("ReverseProxy__Clusters__${lower}__Destinations__${destination}__Address=http://127.0.0.1:$port")
+  done
+done
+start_service Web Web $WEB_PORT Web__GatewayAddress="http://127.0.0.1:$GATEWAY_PORT"
 # The web app passes each browser's address on in X-Forwarded-For; the gateway believes it from the web app's address.
-start_service Gateway $GATEWAY_PORT \
+# Every instance is a destination of its service's cluster; the gateway's health checks take a dead one out.
+start_service Gateway Gateway $GATEWAY_PORT \
   Gateway__TrustedProxies__0=127.0.0.1 \
   ReverseProxy__Clusters__web__Destinations__primary__Address="http://127.0.0.1:$WEB_PORT" \
-  ReverseProxy__Clusters__membership__Destinations__primary__Address="http://127.0.0.1:$MEMBERSHIP_PORT" \
-  ReverseProxy__Clusters__points__Destinations__primary__Address="http://127.0.0.1:$POINTS_PORT" \
-  ReverseProxy__Clusters__ticketing__Destinations__primary__Address="http://127.0.0.1:$TICKETING_PORT"
+  "${destinations[@]}"
 
 say "Waiting for the gateway to be ready"
 gateway=http://127.0.0.1:$GATEWAY_PORT

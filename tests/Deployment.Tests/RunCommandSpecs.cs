@@ -102,6 +102,23 @@ public sealed class RunCommandSpecs(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task Should_refuse_several_instances_on_SQLite_before_starting_anything()
+    {
+        var start = new ProcessStartInfo("bash") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("scripts/run.sh");
+        start.Environment["INSTANCES"] = "2";
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["CHANGXING_SKIP_BUILD"] = "1";
+        using var script = Process.Start(start) ?? throw new InvalidOperationException("Could not start bash scripts/run.sh");
+        var error = script.StandardError.ReadToEndAsync();
+        await script.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.NotEqual(0, script.ExitCode);
+        Assert.Contains("SQLite is single-instance", await error, StringComparison.Ordinal);
+        Assert.Contains("Database__Provider=Postgres", await error, StringComparison.Ordinal);
+    }
+
     private static Process StartRunScript(Dictionary<string, int> ports, string dataDirectory, string virtualHost)
     {
         var start = new ProcessStartInfo("bash")

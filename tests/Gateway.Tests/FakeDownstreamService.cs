@@ -42,6 +42,7 @@ internal sealed class FakeDownstreamService : IAsyncDisposable
         var app = builder.Build();
         var service = new FakeDownstreamService(name, app);
         app.MapGet("/health/ready", () => service.Ready ? Results.Ok() : Results.StatusCode(503));
+        app.MapGet("/health/live", () => Results.Ok()); // the gateway's active health check, not a forwarded request
         app.MapGet("/openapi/v1.json", () => Results.Text(
             """{"openapi":"3.1.1","paths":{"/api/NAME/things":{"get":{"operationId":"NAMEThings"}},"/health/ready":{}},"components":{"schemas":{"NAMEThing":{"type":"object"}}}}""".Replace("NAME", name, StringComparison.Ordinal),
             "application/json"));

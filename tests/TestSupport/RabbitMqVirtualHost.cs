@@ -40,6 +40,15 @@ public sealed class RabbitMqVirtualHost : IAsyncDisposable
         return listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
+    /// <summary>Each queue of a virtual host with its type (<c>classic</c>, <c>quorum</c>), as the broker declared it.</summary>
+    public static async Task<IReadOnlyDictionary<string, string>> QueueTypesAsync(string virtualHost)
+    {
+        var listing = await RabbitMqCtl.RunAsync("list_queues", "-p", virtualHost, "name", "type", "--no-table-headers");
+        return listing.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t', StringSplitOptions.TrimEntries))
+            .ToDictionary(columns => columns[0], columns => columns[^1], StringComparer.Ordinal);
+    }
+
     public static async Task EnsureBrokerReachableAsync()
     {
         using var tcp = new TcpClient();

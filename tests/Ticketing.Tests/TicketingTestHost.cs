@@ -133,6 +133,7 @@ public class TicketingTestHost : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(new DatabaseSettings(database.Provider, database.ConnectionString)); // the hold expiry job's lock
         switch (database.Provider)
         {
             case DatabaseProvider.Postgres:

@@ -55,8 +55,17 @@ internal sealed class MergedApiDocument(IProxyConfigProvider proxyConfig, IHttpC
         // A cluster with metadata ApiDocument=none (the web front end) serves pages, not an API.
         foreach (var cluster in proxyConfig.GetConfig().Clusters.Where(c => c.Metadata?.GetValueOrDefault("ApiDocument") != "none"))
         {
-            var address = cluster.Destinations?.Values.FirstOrDefault()?.Address;
-            var source = address is null ? null : await FetchAsync(http, new Uri(new Uri(address), "/openapi/v1.json"), cancellationToken);
+            // Instances of a service serve the same document: the first that answers gives it.
+            JsonObject? source = null;
+            foreach (var destination in cluster.Destinations?.Values ?? [])
+            {
+                source = await FetchAsync(http, new Uri(new Uri(destination.Address), "/openapi/v1.json"), cancellationToken);
+                if (source is not null)
+                {
+                    break;
+                }
+            }
+
             if (source is null)
             {
                 missing.Add(cluster.ClusterId);

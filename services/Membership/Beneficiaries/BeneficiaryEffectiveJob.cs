@@ -1,6 +1,6 @@
 using Changxing.Contracts.Membership;
 using Changxing.Membership.Data;
-using Changxing.ServiceDefaults.Hosting;
+using Changxing.Messaging.Data;
 using Changxing.ServiceDefaults.Time;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -14,11 +14,11 @@ namespace Changxing.Membership.Beneficiaries;
 /// computed, so a late run delays only the announcement, never the right to travel.
 /// </summary>
 public sealed partial class BeneficiaryEffectiveJob(
-    IServiceScopeFactory scopes, TimeProvider clock, IOptions<MembershipOptions> options, ILogger<BeneficiaryEffectiveJob> logger) : PeriodicJob(clock, logger)
+    IServiceScopeFactory scopes, DatabaseSettings database, TimeProvider clock, IOptions<MembershipOptions> options, ILogger<BeneficiaryEffectiveJob> logger) : ExclusivePeriodicJob(database, clock, logger)
 {
     protected override TimeSpan Interval => options.Value.SweepInterval;
 
-    protected override async Task<int> RunAsync(CancellationToken cancellationToken)
+    protected override async Task<int> RunExclusiveAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MembershipDbContext>();

@@ -1,5 +1,6 @@
 using Changxing.Membership.Accounts;
 using Changxing.Membership.Data;
+using Changxing.Messaging.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -41,8 +42,16 @@ public sealed partial class StaffSeeder(
                 Role = seed.Role,
                 CreatedAt = clock.GetUtcNow(),
             });
-            await db.SaveChangesAsync(cancellationToken);
-            LogSeeded(logger, seed.UserName, seed.Role);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                LogSeeded(logger, seed.UserName, seed.Role);
+            }
+            catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
+            {
+                // Another instance starting at the same moment created it; an existing account is left as it is.
+                db.ChangeTracker.Clear();
+            }
         }
     }
 

@@ -9,6 +9,13 @@ public sealed class BusOptions
 
     public BusTransport Transport { get; set; } = BusTransport.RabbitMq;
 
+    /// <summary>
+    /// The queue type of every receive endpoint on RabbitMQ. A queue keeps the type it was declared with: switching an
+    /// existing virtual host from Classic to Quorum needs its queues deleted (or a new virtual host) first.
+    /// </summary>
+    [EnumDataType(typeof(BusQueueType), ErrorMessage = $"{Section}:{nameof(QueueType)} must be Classic or Quorum.")]
+    public BusQueueType QueueType { get; set; } = BusQueueType.Classic;
+
     /// <summary>Messages fetched ahead per receive endpoint; 16 fell behind under load on a 2-core machine, 100 kept up (docs/PERFORMANCE.md).</summary>
     [Range(1, int.MaxValue, ErrorMessage = $"{Section}:{nameof(PrefetchCount)} must be at least 1.")]
     public int PrefetchCount { get; set; } = 100;

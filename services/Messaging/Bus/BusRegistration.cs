@@ -13,7 +13,8 @@ public static class BusRegistration
 {
     /// <summary>
     /// MassTransit on the configured transport with kebab-case endpoint names, a bounded exponential retry
-    /// and an in-memory outbox on every endpoint (messages leave only after the consumer or saga succeeded).
+    /// and an in-memory outbox on every endpoint (messages leave only after the consumer or saga succeeded), and on
+    /// RabbitMQ the configured queue type (<see cref="BusOptions.QueueType"/>).
     /// </summary>
     public static WebApplicationBuilder AddServiceBus(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator> configure)
     {
@@ -28,7 +29,12 @@ public static class BusRegistration
             // but the package registries (the load benchmark's logs showed each service trying).
             x.DisableUsageTelemetry();
             x.SetKebabCaseEndpointNameFormatter();
-            x.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseServiceDefaults(context, context.GetRequiredService<IOptions<BusOptions>>().Value));
+            x.AddConfigureEndpointsCallback((context, _, endpoint) =>
+            {
+                var options = context.GetRequiredService<IOptions<BusOptions>>().Value;
+                endpoint.UseServiceDefaults(context, options);
+                endpoint.UseQueueType(options.QueueType);
+            });
             configure(x);
 
             if (bus.Transport == BusTransport.InMemory)
@@ -78,6 +84,18 @@ public static class BusRegistration
         cfg.ConfigureSend(send => send.UseSendExecute(CorrelationIdStamp.Stamp));
         cfg.ConfigurePublish(publish => publish.UseExecute(CorrelationIdStamp.Stamp));
         cfg.UseConsumeFilter(typeof(CorrelationIdConsumeFilter<>), context);
+    }
+
+    /// <summary>
+    /// Declares a RabbitMQ receive endpoint's queue with the configured type (MassTransit gives its error and skipped
+    /// queues the same arguments); other transports have no queue types.
+    /// </summary>
+    public static void UseQueueType(this IReceiveEndpointConfigurator endpoint, BusQueueType queueType)
+    {
+        if (queueType == BusQueueType.Quorum && endpoint is IRabbitMqReceiveEndpointConfigurator rabbitMq)
+        {
+            rabbitMq.SetQuorumQueue();
+        }
     }
 
     /// <summary>The retry and outbox every receive endpoint gets; also used by tests that build their own harness.</summary>

@@ -6,7 +6,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Changxing.Messaging.Data;
 
-/// <summary>Applies the provider's migrations before the rest of the service starts (hosted services start in order).</summary>
+/// <summary>
+/// Applies the provider's migrations before the rest of the service starts (hosted services start in order). Instances
+/// starting together migrate one after another (<see cref="ExclusiveJobLock"/>, waited for): two at once on PostgreSQL
+/// both applied the same migration and one stopped with "column already exists" (the scale-out drill saw it).
+/// </summary>
 public sealed partial class DatabaseMigrator<TContext>(IServiceProvider services, DatabaseSettings settings, ILogger<DatabaseMigrator<TContext>> logger)
     : IHostedService
     where TContext : DbContext
@@ -18,6 +22,7 @@ public sealed partial class DatabaseMigrator<TContext>(IServiceProvider services
             PrepareSqliteFile(settings.ConnectionString);
         }
 
+        await using var migrating = await ExclusiveJobLock.WaitAsync(settings, "migrations:" + typeof(TContext).Name, cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();

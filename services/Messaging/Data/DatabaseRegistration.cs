@@ -9,8 +9,9 @@ public static class DatabaseRegistration
 {
     /// <summary>
     /// Registers <typeparamref name="TContext"/> on the configured provider, backed by the matching subclass
-    /// (whose migrations are applied at start-up), plus a readiness check. Call before <c>AddServiceBus</c> so
-    /// the database is migrated before any message is consumed.
+    /// (whose migrations are applied at start-up), plus a readiness check; on SQLite, the one-process-per-file lock
+    /// (<see cref="SqliteInstanceGuard"/>). Call before <c>AddServiceBus</c> and any background job so the database is
+    /// locked and migrated before any message is consumed.
     /// </summary>
     /// <remarks>
     /// Contexts come from EF Core's pool (<c>AddDbContextPool</c>): every request and message takes one, and building a
@@ -47,6 +48,12 @@ public static class DatabaseRegistration
         builder.Services.AddSingleton(new DatabaseSettings(options.Provider, connectionString));
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: ["ready"]);
         builder.Services.AddExceptionHandler<RefusedValueExceptionHandler>();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            // Before the migrator: a second process on the file stops before it touches it.
+            builder.Services.AddHostedService<SqliteInstanceGuard>();
+        }
+
         if (options.MigrateOnStartup)
         {
             builder.Services.AddHostedService<DatabaseMigrator<TContext>>();

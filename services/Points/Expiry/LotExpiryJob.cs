@@ -1,15 +1,15 @@
-using Changxing.ServiceDefaults.Hosting;
+using Changxing.Messaging.Data;
 using Microsoft.Extensions.Options;
 
 namespace Changxing.Points.Expiry;
 
 /// <summary>Runs the lot expiry at start-up and every <see cref="PointsOptions.ExpiryJobInterval"/>; it is idempotent, so hourly runs catch the day change.</summary>
-public sealed partial class LotExpiryJob(LotExpiry expiry, TimeProvider clock, IOptions<PointsOptions> options, ILogger<LotExpiryJob> logger)
-    : PeriodicJob(clock, logger)
+public sealed partial class LotExpiryJob(LotExpiry expiry, DatabaseSettings database, TimeProvider clock, IOptions<PointsOptions> options, ILogger<LotExpiryJob> logger)
+    : ExclusivePeriodicJob(database, clock, logger)
 {
     protected override TimeSpan Interval => options.Value.ExpiryJobInterval;
 
-    protected override async Task<int> RunAsync(CancellationToken cancellationToken)
+    protected override async Task<int> RunExclusiveAsync(CancellationToken cancellationToken)
     {
         var report = await expiry.RunOnceAsync(cancellationToken);
         var reported = report.ExpiredReported + report.ExpiringSoonReported;

@@ -1,4 +1,4 @@
-using Changxing.ServiceDefaults.Hosting;
+using Changxing.Messaging.Data;
 using Changxing.Ticketing.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -8,9 +8,10 @@ namespace Changxing.Ticketing.Inventory;
 /// <summary>Frees seats and "兑" quota of holds whose time ran out (<see cref="TicketingOptions.HoldDuration"/>).</summary>
 public sealed partial class HoldExpiryJob(
     IServiceScopeFactory scopes,
+    DatabaseSettings database,
     TimeProvider clock,
     IOptions<TicketingOptions> options,
-    ILogger<HoldExpiryJob> logger) : PeriodicJob(clock, logger)
+    ILogger<HoldExpiryJob> logger) : ExclusivePeriodicJob(database, clock, logger)
 {
     public const int BatchSize = 500;
 
@@ -19,7 +20,7 @@ public sealed partial class HoldExpiryJob(
     protected override bool RunsAtStart => false;
 
     /// <summary>One sweep: every due hold, run by run under each run's lock. Returns how many expired.</summary>
-    protected override async Task<int> RunAsync(CancellationToken cancellationToken)
+    protected override async Task<int> RunExclusiveAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TicketingDbContext>();

@@ -1,3 +1,4 @@
+using Changxing.Messaging.Data;
 using Changxing.ServiceDefaults.Hosting;
 using Changxing.Ticketing.Data;
 using Changxing.Ticketing.Search;
@@ -9,11 +10,14 @@ namespace Changxing.Ticketing.Runs;
 /// <summary>
 /// At start-up (before the service answers, after the migrator): seed reference data, schedule runs and load the
 /// search read model. Then, every <see cref="TicketingOptions.CalendarInterval"/>, schedule the days that came into
-/// range as time passed and reload the read model.
+/// range as time passed and reload the read model. With several instances, one seeds and schedules at a time
+/// (<see cref="ExclusiveJobLock"/>, waited for: every instance needs the runs before it loads its read model), so two
+/// instances starting together never insert the same run twice; each loads its own read model.
 /// </summary>
 public sealed partial class RunCalendarJob(
     IServiceScopeFactory scopes,
     SearchReadModel readModel,
+    DatabaseSettings database,
     TimeProvider clock,
     IOptions<TicketingOptions> options,
     ILogger<RunCalendarJob> logger) : PeriodicJob(clock, logger)
@@ -25,6 +29,7 @@ public sealed partial class RunCalendarJob(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        await using (await ExclusiveJobLock.WaitAsync(database, nameof(ReferenceDataSeeder), cancellationToken))
         await using (var scope = scopes.CreateAsyncScope())
         {
             if (options.Value.SeedReferenceData)
@@ -42,7 +47,12 @@ public sealed partial class RunCalendarJob(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TicketingDbContext>();
-        var added = await scope.ServiceProvider.GetRequiredService<RunCalendar>().EnsureRunsAsync(cancellationToken);
+        int added;
+        await using (await ExclusiveJobLock.WaitAsync(database, nameof(RunCalendar), cancellationToken))
+        {
+            added = await scope.ServiceProvider.GetRequiredService<RunCalendar>().EnsureRunsAsync(cancellationToken);
+        }
+
         await readModel.ReloadAsync(db, cancellationToken);
         LogScheduled(Logger, added);
         return added;

@@ -17,6 +17,19 @@ public sealed record Fault(string Name, Func<SystemUnderTest, Task<string?>> Inj
         });
 
     /// <summary>
+    /// kill -9 of one process of a service that runs several (<see cref="SystemUnderTest.InstanceName"/>), left down: the
+    /// other instances carry on (the gateway's health check takes the dead one out, RabbitMQ redelivers what it had not
+    /// acknowledged). Returns once the rest of the system is ready.
+    /// </summary>
+    public static Fault KillInstance(string process) =>
+        new($"kill -9 {process}, left down", async system =>
+        {
+            await system[process].StopAsync(kill: true);
+            await system.WaitUntilReadyAsync(Ready);
+            return null;
+        });
+
+    /// <summary>
     /// kill -9 of one process; once a message is queued for it (or anyone), every queued message is lost; then the
     /// process starts again. A command or reply sent but never consumed is what a crash between a database commit and
     /// the publish loses (the outbox is in memory): only the step deadlines can recover it.

@@ -44,7 +44,11 @@ public static class FaultRun
         },
     };
 
-    /// <summary><paramref name="journeys"/> reads the balances at the end (see <see cref="Invariants.CheckAsync"/>).</summary>
+    /// <summary>
+    /// <paramref name="journeys"/> reads the balances at the end (see <see cref="Invariants.CheckAsync"/>). Stopped
+    /// processes are started again before settling unless <paramref name="restartStopped"/> is off (the scale-out
+    /// drill settles on the surviving instances).
+    /// </summary>
     public static async Task<FaultRunResult> RunAsync(
         SystemUnderTest system,
         Journeys journeys,
@@ -52,7 +56,8 @@ public static class FaultRun
         Func<CancellationToken, Task> load,
         TimeSpan between,
         TimeSpan settleTimeout,
-        Action<string> log)
+        Action<string> log,
+        bool restartStopped = true)
     {
         using var stop = new CancellationTokenSource();
         var loadWatch = Stopwatch.StartNew();
@@ -76,7 +81,10 @@ public static class FaultRun
         {
             await stop.CancelAsync();
             await running;
-            await system.EnsureAllRunningAsync();
+            if (restartStopped)
+            {
+                await system.EnsureAllRunningAsync();
+            }
         }
 
         var loadRan = loadWatch.Elapsed;

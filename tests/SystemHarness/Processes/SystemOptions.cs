@@ -8,6 +8,12 @@ public sealed record SystemOptions
     /// <summary>Sqlite (a temporary file per service) or Postgres (a throw-away database per service on TEST_POSTGRES).</summary>
     public DatabaseProvider Database { get; init; } = DatabaseProvider.Sqlite;
 
+    /// <summary>
+    /// Processes of each of Membership, Points and Ticketing, each on its own port, sharing the service's database and
+    /// queues, with the gateway balancing across them. More than one needs PostgreSQL: SQLite is single-instance.
+    /// </summary>
+    public int Instances { get; init; } = 1;
+
     /// <summary>Prefix of the RabbitMQ virtual host, so leftovers say who made them.</summary>
     public string Label { get; init; } = "e2e";
 

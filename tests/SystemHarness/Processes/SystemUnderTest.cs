@@ -7,7 +7,8 @@ namespace Changxing.SystemHarness;
 /// <summary>
 /// The whole system as real processes: Membership, Points, Ticketing, the Gateway and the Web front end, each on a free port with its
 /// own database (a temporary SQLite file by default, or a throw-away PostgreSQL database), sharing a fresh RabbitMQ
-/// virtual host. Tests talk to it through the gateway. The end-to-end tests use it as an xunit fixture (SQLite);
+/// virtual host. With <see cref="SystemOptions.Instances"/> above one (PostgreSQL only), each of the three services runs
+/// that many processes on one database, named <c>Points</c>, <c>Points-2</c>…, and the gateway balances across them. Tests talk to it through the gateway. The end-to-end tests use it as an xunit fixture (SQLite);
 /// the benchmarks call <see cref="StartAsync"/> with their own <see cref="SystemOptions"/>.
 /// </summary>
 public sealed class SystemUnderTest : IAsyncLifetime
@@ -62,8 +63,21 @@ public sealed class SystemUnderTest : IAsyncLifetime
     /// <summary>A client on the gateway, as an anonymous caller.</summary>
     public HttpClient CreateClient() => new() { BaseAddress = Gateway.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>Every process of a service (one unless <see cref="SystemOptions.Instances"/> says more), the first first.</summary>
+    public IReadOnlyList<ServiceProcess> Instances(string service) =>
+        [.. Enumerable.Range(1, _options.Instances).Select(i => _processes[InstanceName(service, i)])];
+
+    /// <summary>The key of a service's <paramref name="instance"/>-th process: <c>Points</c>, then <c>Points-2</c>…</summary>
+    public static string InstanceName(string service, int instance) => instance == 1 ? service : $"{service}-{instance}";
+
     public async Task InitializeAsync()
     {
+        if (_options.Instances < 1 || (_options.Instances > 1 && _options.Database == DatabaseProvider.Sqlite))
+        {
+            throw new InvalidOperationException(
+                $"{_options.Instances} instances of each service on {_options.Database}: run one or more, and more than one on PostgreSQL (SQLite is single-instance).");
+        }
+
         _virtualHost = await RabbitMqVirtualHost.CreateAsync(_options.Label);
         _dataDirectory = Directory.CreateTempSubdirectory($"changxing-{_options.Label}-").FullName;
 
@@ -88,12 +102,30 @@ public sealed class SystemUnderTest : IAsyncLifetime
                 environment["DevelopmentClock__OffsetDays"] = _options.PointsClockAheadDays.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
             }
 
-            _processes[name] = new ServiceProcess(BuiltService.Locate(name), LoopbackPort.Free(), WithOptions(environment));
+            for (var instance = 1; instance <= _options.Instances; instance++)
+            {
+                var key = InstanceName(name, instance);
+                _processes[key] = new ServiceProcess(BuiltService.Locate(name) with { Name = key }, LoopbackPort.Free(), WithOptions(new(environment)));
+            }
         }
 
-        var gateway = Services.ToDictionary(
-            s => $"ReverseProxy__Clusters__{s.ToLowerInvariant()}__Destinations__primary__Address",
-            s => _processes[s].BaseAddress.ToString().TrimEnd('/'));
+        var gateway = new Dictionary<string, string>();
+        foreach (var service in Services)
+        {
+            var cluster = $"ReverseProxy__Clusters__{service.ToLowerInvariant()}";
+            for (var instance = 1; instance <= _options.Instances; instance++)
+            {
+                var destination = instance == 1 ? "primary" : $"instance{instance}";
+                gateway[$"{cluster}__Destinations__{destination}__Address"] = _processes[InstanceName(service, instance)].BaseAddress.ToString().TrimEnd('/');
+            }
+
+            if (_options.Instances > 1)
+            {
+                // A killed instance is out of the balancing within about two seconds (two failed probes).
+                gateway[$"{cluster}__HealthCheck__Active__Interval"] = "00:00:01";
+                gateway[$"{cluster}__HealthCheck__Active__Timeout"] = "00:00:01";
+            }
+        }
 
         // Every scenario signs in from 127.0.0.1: the per-address sign-in limit is tested in Gateway.Tests, not here.
         gateway["Gateway__RateLimits__SignIn__PermitLimit"] = "100000";
@@ -145,12 +177,18 @@ public sealed class SystemUnderTest : IAsyncLifetime
         }
     }
 
+    /// <summary>Until the gateway reports every service ready and every running process of a service reports itself ready.</summary>
     public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var http = CreateClient();
         try
         {
             await Eventually.Until(async () => await IsReadyAsync(http), timeout, "the gateway reports every service ready");
+            foreach (var process in _processes.Values.Where(p => p.IsRunning && p != Gateway))
+            {
+                using var direct = new HttpClient { BaseAddress = process.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+                await Eventually.Until(async () => await IsReadyAsync(direct), timeout, $"{process.Name} reports itself ready");
+            }
         }
         catch (TimeoutException e)
         {

@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Changxing.EndToEnd.Infrastructure;
+using Changxing.Messaging.Data;
+using Changxing.SystemHarness;
+using Changxing.SystemHarness.Faults;
+using Changxing.SystemHarness.Scenarios;
+using Changxing.TestSupport;
+using Xunit.Abstractions;
+
+namespace Changxing.EndToEnd;
+
+/// <summary>
+/// Issue #15's scale-out drill: two instances of Membership, Points and Ticketing on PostgreSQL behind the gateway,
+/// several members redeeming at once, and midway one instance of each service killed with kill -9 and left down. The
+/// survivors must finish every redemption (completed, or failed with a reason) and every invariant must hold: no seat
+/// leg sold twice, no quota overrun, no points spent twice, every ledger balanced.
+/// </summary>
+[Collection(RunningSystemCollection.Name)]
+[Trait("Category", TestCategories.EndToEnd)]
+[Trait("Category", ScaleOut)]
+public sealed class ScaleOutSpecs(ITestOutputHelper output)
+{
+    public const string ScaleOut = nameof(ScaleOut);
+
+    private const int Instances = 2;
+    private const int Members = 6;
+    private const int Runs = 30;
+    private static readonly TimeSpan Pace = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan Between = TimeSpan.FromSeconds(4);
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task Should_finish_every_redemption_and_keep_every_invariant_when_one_of_two_instances_of_each_service_is_killed_under_load()
+    {
+        var clock = Stopwatch.StartNew();
+        void Log(string line) => output.WriteLine($"[{clock.Elapsed.TotalSeconds,5:0.0} s] {line}");
+        var options = FaultRun.Options(DatabaseProvider.Postgres, StepTimeout) with { Instances = Instances, Label = "scale-out" };
+        await using var system = await SystemUnderTest.StartAsync(options);
+        Log($"system started: {Instances} instances of {string.Join(", ", SystemUnderTest.Services)} on PostgreSQL");
+        Member[] members = [];
+        try
+        {
+            var journeys = new Journeys(system);
+            var runs = await journeys.RedeemableRunsAsync().Take(Runs).ToListAsync();
+            members = await Task.WhenAll(Enumerable.Range(0, Members).Select(_ => journeys.RichMemberAsync(runs.Sum(r => r.Points))));
+            var stream = new RedemptionStream(system, members, runs, Pace);
+            Log($"{Members} members ready to redeem {runs.Count} runs each");
+            Fault[] kills = [.. SystemUnderTest.Services.Select(s => Fault.KillInstance(SystemUnderTest.InstanceName(s, Instances)))];
+
+            var result = await FaultRun.RunAsync(system, journeys, kills, stream.RunAsync, Between, SettleTimeout, Log, restartStopped: false);
+
+            Log($"accepted {stream.Accepted.Count} redemptions; {stream.Unanswered} calls retried; {result}");
+            Assert.All(SystemUnderTest.Services, s => Assert.False(system[SystemUnderTest.InstanceName(s, Instances)].IsRunning));
+            Assert.True(stream.Accepted.Count >= 2 * Members, $"the members kept redeeming through the kills (accepted {stream.Accepted.Count})");
+            Assert.Contains("Completed", result.Report.ByState.Keys);
+            Assert.DoesNotContain("(none)", result.Report.FailedByReason.Keys);
+            Assert.True(result.Report.Holds, result.Report.ToString());
+        }
+        catch
+        {
+            output.WriteLine("Service logs (most recent lines):");
+            output.WriteLine(system.RecentLogs(80));
+            throw;
+        }
+        finally
+        {
+            foreach (var member in members)
+            {
+                member.Dispose();
+            }
+        }
+    }
+}
