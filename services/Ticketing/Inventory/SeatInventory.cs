@@ -69,21 +69,24 @@ public sealed class SeatInventory(
     {
         var now = clock.GetUtcNow();
 
-        // One read of the run's holds answers the three questions asked before a seat is taken: which held seats
-        // have expired (freed first), whether this redemption already has a hold, and whether the passenger has a seat.
+        // One read answers the three questions asked before a seat is taken: which of the run's held seats have
+        // expired (freed first), whether this redemption already has a hold, and whether the passenger has a seat on
+        // the run. Each arm of the OR has an index of its own (status, run and passenger, redemption), so the database
+        // unions three index lookups instead of reading every hold the run ever had.
         var redemptionId = request.RedemptionId;
         var holds = await run.Db.SeatHolds
-            .Where(h => h.RunId == run.Run.Id
-                && (h.Status == HoldStatus.Held || h.PassengerKey == request.PassengerKey || (redemptionId != null && h.RedemptionId == redemptionId)))
+            .Where(h => (h.Status == HoldStatus.Held && h.RunId == run.Run.Id)
+                || (h.RunId == run.Run.Id && h.PassengerKey == request.PassengerKey)
+                || (redemptionId != null && h.RedemptionId == redemptionId))
             .ToListAsync(cancellationToken);
-        Expire(run, holds.Where(h => h.Status == HoldStatus.Held), now);
+        Expire(run, holds.Where(h => h.Status == HoldStatus.Held && h.RunId == run.Run.Id), now);
 
         if (redemptionId is not null && holds.FirstOrDefault(h => h.RedemptionId == redemptionId) is { } earlier)
         {
             return Repeat(earlier);
         }
 
-        if (holds.Any(h => h.PassengerKey == request.PassengerKey && h.Occupies))
+        if (holds.Any(h => h.RunId == run.Run.Id && h.PassengerKey == request.PassengerKey && h.Occupies))
         {
             return Outcome<SeatHold>.Rejected(ReasonCodes.PassengerAlreadyHasTicket, $"This passenger already has a seat on {run.Train.Number} of {run.Run.ServiceDate:yyyy-MM-dd}.");
         }
