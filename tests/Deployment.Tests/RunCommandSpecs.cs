@@ -121,12 +121,16 @@ public sealed class RunCommandSpecs(ITestOutputHelper output)
 
     private static Process StartRunScript(Dictionary<string, int> ports, string dataDirectory, string virtualHost)
     {
-        var start = new ProcessStartInfo("bash")
+        // As from a terminal: a test runner started in the background of a non-interactive shell (nohup, `&`) passes
+        // SIGINT on ignored, and bash cannot trap a signal ignored on entry, so Ctrl-C would never reach the script.
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = Repository.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("bash");
         start.ArgumentList.Add("scripts/run.sh");
         foreach (var (key, port) in ports)
         {
