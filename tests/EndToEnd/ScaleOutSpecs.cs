@@ -13,7 +13,8 @@ namespace Changxing.EndToEnd;
 /// Issue #15's scale-out drill: two instances of Membership, Points and Ticketing on PostgreSQL behind the gateway,
 /// several members redeeming at once, and midway one instance of each service killed with kill -9 and left down. The
 /// survivors must finish every redemption (completed, or failed with a reason) and every invariant must hold: no seat
-/// leg sold twice, no quota overrun, no points spent twice, every ledger balanced.
+/// leg sold twice, no points spent twice, every ledger balanced (quotas are held by the run lock; an operator may lower
+/// one below what is sold, so "used ≤ quota" is no invariant).
 /// </summary>
 [Collection(RunningSystemCollection.Name)]
 [Trait("Category", TestCategories.EndToEnd)]
