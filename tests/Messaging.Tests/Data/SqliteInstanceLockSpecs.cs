@@ -88,11 +88,14 @@ public sealed class SqliteInstanceLockSpecs : IDisposable
         return builder.Build();
     }
 
-    /// <summary>Starts <c>flock</c> on the lock file and returns once it holds the lock.</summary>
+    /// <summary>
+    /// Starts <c>flock</c> on the lock file and returns once it holds the lock. <c>--no-fork</c> keeps the lock in the
+    /// one process the test kills and waits for: a forked child would hold it on for a moment after its parent is reaped.
+    /// </summary>
     private async Task<Process> HoldLockInAnotherProcessAsync()
     {
         var start = new ProcessStartInfo("flock") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--exclusive", LockFile, "-c", "echo locked; exec sleep 120" })
+        foreach (var argument in new[] { "--no-fork", "--exclusive", LockFile, "-c", "echo locked; exec sleep 120" })
         {
             start.ArgumentList.Add(argument);
         }
