@@ -25,7 +25,7 @@ public static class MembershipRegistration
     public static WebApplicationBuilder AddMembership(this WebApplicationBuilder builder)
     {
         builder.AddServiceDatabase<MembershipDbContext, SqliteMembershipDbContext, PostgresMembershipDbContext, SqlServerMembershipDbContext>();
-        builder.AddServiceBus(bus => bus.AddMembershipMessaging());
+        builder.AddServiceBus<MembershipDbContext>(bus => bus.AddMembershipMessaging());
         builder.Services.AddMembershipDomain(builder.Configuration, builder.Environment).AddMembershipJobs();
         return builder;
     }

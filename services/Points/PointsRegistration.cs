@@ -24,7 +24,7 @@ public static class PointsRegistration
     {
         builder.AddServiceDatabase<PointsDbContext, SqlitePointsDbContext, PostgresPointsDbContext, SqlServerPointsDbContext>();
         builder.Services.AddPointsDomain(builder.Configuration).AddPointsJobs(builder.Configuration);
-        builder.AddServiceBus(bus => bus.AddPointsMessaging());
+        builder.AddServiceBus<PointsDbContext>(bus => bus.AddPointsMessaging());
         return builder;
     }
 

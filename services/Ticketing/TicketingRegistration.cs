@@ -28,7 +28,7 @@ public static class TicketingRegistration
         builder.AddServiceDatabase<TicketingDbContext, SqliteTicketingDbContext, PostgresTicketingDbContext, SqlServerTicketingDbContext>(
             o => TicketingDbContext.AddTicketingInterceptors(o));
         builder.Services.AddTicketingDomain(builder.Configuration).AddTicketingJobs();
-        builder.AddServiceBus(bus => bus.AddTicketingMessaging());
+        builder.AddServiceBus<TicketingDbContext>(bus => bus.AddTicketingMessaging());
         return builder;
     }
 
@@ -48,7 +48,6 @@ public static class TicketingRegistration
         services.AddScoped<IssueRedemptionTicketActivity>();
         services.AddSingleton<RedemptionWaiters>();
         services.AddScoped<ICompletedRedemptions, StoredCompletedRedemptions>();
-        services.AddPublishObserver<RedemptionOutcomeObserver>();
         services.AddScoped<RunCalendar>();
         services.AddScoped<ReferenceDataSeeder>();
         return services;

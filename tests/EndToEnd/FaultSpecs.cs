@@ -11,8 +11,7 @@ namespace Changxing.EndToEnd;
 
 /// <summary>
 /// The short versions of issue #9's fault drill. Killing Points or Ticketing also throws away every queued message,
-/// which is what a crash between a database commit and the publish loses (the outbox is in memory): the step deadlines
-/// must recover those redemptions. Each test starts a system of its own (short step deadlines, so a command
+/// messages lost in the broker after the outbox handed them over: the step deadlines must recover those redemptions. Each test starts a system of its own (short step deadlines, so a command
 /// lost in a crash is re-sent within seconds), keeps a few members redeeming, injects faults that touch only that
 /// system (its processes, its RabbitMQ virtual host, its PostgreSQL databases: other suites share the broker and the
 /// server), then waits for it to settle and checks every invariant. The full drill, which restarts RabbitMQ and

@@ -1,3 +1,4 @@
+using Changxing.Messaging.Outbox;
 using Changxing.Membership.Accounts;
 using Changxing.Membership.Beneficiaries;
 using Changxing.Membership.ConsumptionPassword;
@@ -33,5 +34,6 @@ public abstract class MembershipDbContext(DbContextOptions options) : DbContext(
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(MembershipDbContext).Assembly);
+        modelBuilder.AddTransactionalOutboxEntities();
     }
 }

@@ -29,6 +29,9 @@ public sealed class NotificationInbox(MembershipDbContext db, NotificationStream
             CreatedAt = now,
         };
         db.Notifications.Add(notification);
+
+        // Inside a consumed message's transaction the lost race must not abort it (PostgreSQL would).
+        using var savepoints = AutoSavepoints.On(db);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -40,6 +40,9 @@ public sealed class AuthoriseRedemptionConsumer(MembershipDbContext db, PersonKe
             outcome.MemberId = request.MemberId;
             outcome.DecidedAt = now;
             db.RedemptionAuthorisationOutcomes.Add(outcome);
+
+            // Inside the consumed message's transaction a lost race must not abort it (PostgreSQL would).
+            using var savepoints = AutoSavepoints.On(db);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

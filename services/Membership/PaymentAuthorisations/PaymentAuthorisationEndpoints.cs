@@ -43,20 +43,22 @@ public static class PaymentAuthorisationEndpoints
         if (record.IsLocked(now))
         {
             await publisher.Publish(new PaymentPasswordRejected(memberId, 0, Locked: true, now), cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return Locked(record);
         }
 
         var check = hasher.Verify(record.Hash, request.ConsumptionPassword ?? "");
         if (check == ConsumptionPasswordCheck.Wrong)
         {
+            // Published before the save: the outbox stores the event with the failure it reports, or neither.
             record.RecordFailure(now);
+            var locked = record.IsLocked(now);
+            await publisher.Publish(new PaymentPasswordRejected(memberId, record.AttemptsLeft(now), locked, now), cancellationToken);
             if (!await TrySaveAsync(db, cancellationToken))
             {
                 return ConcurrentAttempt();
             }
 
-            var locked = record.IsLocked(now);
-            await publisher.Publish(new PaymentPasswordRejected(memberId, record.AttemptsLeft(now), locked, now), cancellationToken);
             return locked
                 ? Locked(record)
                 : ProblemResults.Problem(StatusCodes.Status403Forbidden, ReasonCodes.WrongConsumptionPassword,

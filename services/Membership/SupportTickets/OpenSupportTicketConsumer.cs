@@ -10,11 +10,17 @@ namespace Changxing.Membership.SupportTickets;
 /// Opens a support ticket (客服工单) with a number and the recent failures, and publishes <see cref="SupportTicketOpened"/>.
 /// A member has at most one open ticket per keyword: a second command (or a redelivery) attaches its failures to
 /// the open ticket. A number clash between concurrent openings is retried by the bus.
-/// The event is published straight to the bus, not through the consume context's in-memory outbox, and only then is
-/// the ticket marked announced: a publish that fails (or a crash) after the ticket was saved leaves it unmarked, and
-/// the retried or redelivered command publishes it then. Only a retry or redelivery does: another command arriving
-/// while the first one's publish is still in flight must not announce the ticket twice (Ticketing counts the
-/// openings). At least once; a duplicate is possible only after a crash between the publish and the mark.
+/// <para>
+/// In the service the command is consumed in one transaction with the database outbox: the ticket, its announced mark
+/// and the event are stored together, and the event leaves after the commit, exactly once.
+/// </para>
+/// <para>
+/// Without the database outbox (the consumer-logic test harness keeps MassTransit's in-memory one) the event is
+/// published straight to the bus, and only then is the ticket marked announced: a publish that fails after the ticket
+/// was saved leaves it unmarked, and the retried or redelivered command publishes it then. Only a retry or redelivery
+/// does: another command arriving while the first one's publish is still in flight must not announce the ticket twice
+/// (Ticketing counts the openings).
+/// </para>
 /// </summary>
 public sealed class OpenSupportTicketConsumer(MembershipDbContext db, IBus bus, TimeProvider clock) : IConsumer<OpenSupportTicket>
 {
@@ -58,7 +64,9 @@ public sealed class OpenSupportTicketConsumer(MembershipDbContext db, IBus bus, 
 
     private async Task AnnounceAsync(SupportTicket ticket, ConsumeContext<OpenSupportTicket> context)
     {
-        await bus.Publish(new SupportTicketOpened(ticket.MemberId, ticket.Id, ticket.Number, ticket.Keyword, ticket.OpenedAt), published =>
+        // Inside the outbox's transaction: the consume context stores the event with the ticket.
+        var publisher = db.Database.CurrentTransaction is null ? (IPublishEndpoint)bus : context;
+        await publisher.Publish(new SupportTicketOpened(ticket.MemberId, ticket.Id, ticket.Number, ticket.Keyword, ticket.OpenedAt), published =>
         {
             published.ConversationId = context.ConversationId;
             published.InitiatorId = context.MessageId;

@@ -68,8 +68,9 @@ public static class SupportDeskEndpoints
             return ProblemResults.Conflict(MembershipReasonCodes.NotPending, e.Message);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        // Published before the save: the outbox stores the event with the resolution.
         await publisher.Publish(new SupportTicketResolved(ticket.MemberId, ticket.Id, ticket.Number, ticket.ResolvedAt!.Value), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(SupportTicketView.Of(ticket));
     }
 }

@@ -16,6 +16,10 @@ public sealed class BusOptions
     [EnumDataType(typeof(BusQueueType), ErrorMessage = $"{Section}:{nameof(QueueType)} must be Classic or Quorum.")]
     public BusQueueType QueueType { get; set; } = BusQueueType.Classic;
 
+    /// <summary>Database (the default) or, in tests only, InMemory (<see cref="BusOutbox"/>).</summary>
+    [EnumDataType(typeof(BusOutbox), ErrorMessage = $"{Section}:{nameof(Outbox)} must be Database or InMemory.")]
+    public BusOutbox Outbox { get; set; } = BusOutbox.Database;
+
     /// <summary>Messages fetched ahead per receive endpoint; 16 fell behind under load on a 2-core machine, 100 kept up (docs/PERFORMANCE.md).</summary>
     [Range(1, int.MaxValue, ErrorMessage = $"{Section}:{nameof(PrefetchCount)} must be at least 1.")]
     public int PrefetchCount { get; set; } = 100;

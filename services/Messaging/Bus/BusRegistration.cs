@@ -1,7 +1,9 @@
 using Changxing.ServiceDefaults.Correlation;
 using Changxing.Messaging.Correlation;
+using Changxing.Messaging.Outbox;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,9 +15,35 @@ public static class BusRegistration
 {
     /// <summary>
     /// MassTransit on the configured transport with kebab-case endpoint names, a bounded exponential retry
-    /// and an in-memory outbox on every endpoint (messages leave only after the consumer or saga succeeded), and on
+    /// and an outbox on every endpoint (messages leave only after the consumer or saga committed), and on
     /// RabbitMQ the configured queue type (<see cref="BusOptions.QueueType"/>).
     /// </summary>
+    /// <remarks>
+    /// Messages leave through the transactional outbox of <typeparamref name="TOutboxDbContext"/>, the service's own
+    /// database (<see cref="EntityFrameworkOutboxRegistration.AddEntityFrameworkOutbox{TDbContext}"/>), unless
+    /// <c>Bus:Outbox</c> is InMemory, which only the test and development environments may choose.
+    /// </remarks>
+    public static WebApplicationBuilder AddServiceBus<TOutboxDbContext>(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator> configure)
+        where TOutboxDbContext : DbContext
+    {
+        var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        if (bus.Outbox == BusOutbox.InMemory && !InMemoryEnvironments.Any(builder.Environment.IsEnvironment))
+        {
+            throw new InvalidOperationException(
+                $"Bus:Outbox is InMemory in the {builder.Environment.EnvironmentName} environment, but the in-memory outbox loses what a crash " +
+                $"catches between a commit and the broker, and is for tests only ({string.Join(", ", InMemoryEnvironments)}). Remove Bus__Outbox or set it to Database.");
+        }
+
+        return builder.AddServiceBus(x =>
+        {
+            configure(x);
+            if (bus.Outbox == BusOutbox.Database)
+            {
+                x.AddEntityFrameworkOutbox<TOutboxDbContext>();
+            }
+        });
+    }
+
     public static WebApplicationBuilder AddServiceBus(this WebApplicationBuilder builder, Action<IBusRegistrationConfigurator> configure)
     {
         var bus = builder.Configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
@@ -98,7 +126,11 @@ public static class BusRegistration
         }
     }
 
-    /// <summary>The retry and outbox every receive endpoint gets; also used by tests that build their own harness.</summary>
+    /// <summary>
+    /// The retry and outbox every receive endpoint gets; also used by tests that build their own harness. The outbox is
+    /// the service database's (<see cref="EntityFrameworkOutboxRegistration.AddEntityFrameworkOutbox{TDbContext}"/>); a
+    /// bus without one (a test's, a benchmark's) keeps MassTransit's in-memory outbox.
+    /// </summary>
     public static void UseServiceDefaults(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context, BusOptions options)
     {
         // Everything but a malformed request is retried, in particular what concurrent sagas and consumers meet:
@@ -109,7 +141,15 @@ public static class BusRegistration
             r.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100));
             r.Ignore<ArgumentException>();
         });
-        endpoint.UseInMemoryOutbox(context);
+        if (context.GetService<EntityFrameworkOutboxEndpoints>() is { } outbox)
+        {
+            outbox.Configure(endpoint, context);
+        }
+        else
+        {
+            endpoint.UseInMemoryOutbox(context);
+        }
+
         endpoint.ConcurrentMessageLimit = options.ConcurrentMessageLimit;
     }
 }

@@ -1,3 +1,4 @@
+using Changxing.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Changxing.Messaging.Data;
@@ -8,9 +9,9 @@ public static class DbContextProviderOptions
     public static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString) =>
         provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(SqliteWriteGateInterceptor.Instance),
-            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.EnableRetryOnFailure(3)),
-            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.EnableRetryOnFailure(3)),
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(SqliteWriteGateInterceptor.Instance, OutboxDeliverySignal.Instance),
+            DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.EnableRetryOnFailure(3)).AddInterceptors(OutboxDeliverySignal.Instance),
+            DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.EnableRetryOnFailure(3)).AddInterceptors(OutboxDeliverySignal.Instance),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
 }

@@ -14,12 +14,19 @@ namespace Changxing.Messaging.Sagas;
 internal static class SagaTransaction
 {
     /// <summary>
-    /// The body runs exactly once per call. A provider's retrying execution strategy must not replay it: the saga's
-    /// outgoing messages are already in the in-memory outbox, and a replay would add a second set. Any failure is
-    /// rethrown to the bus, whose retry starts again with a fresh scope and an empty outbox.
+    /// The body runs exactly once per call. A provider's retrying execution strategy must not replay it: a failure is
+    /// rethrown to the bus, whose retry starts again with a fresh scope. Inside a transaction the caller already holds
+    /// (a consumed message's, opened by the outbox filter with its inbox entry and outgoing messages) the body joins it:
+    /// the row locks are the same, and the caller commits.
     /// </summary>
     public static async Task RunAsync(DbContext db, IsolationLevel isolationLevel, Func<Task> body, CancellationToken cancellationToken)
     {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await body();
+            return;
+        }
+
         ExceptionDispatchInfo? failure = null;
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>

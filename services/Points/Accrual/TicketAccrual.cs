@@ -3,12 +3,17 @@ using Changxing.Contracts.Ticketing;
 using Changxing.Points.BackRegistration;
 using Changxing.Points.Data;
 using Changxing.Points.Ledger;
+using Changxing.Points.Members;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Changxing.Points.Accrual;
 
-/// <summary>Credits a ticket once: from a completed trip, or back-registered (补登) by an operator within the window.</summary>
-public sealed class TicketAccrual(PointsDbContext db, MemberTransactions transactions, BusinessCalendar calendar)
+/// <summary>
+/// Credits a ticket once: from a completed trip, or back-registered (补登) by an operator within the window. The
+/// credit's event is published in the credit's transaction, so the outbox stores both or neither.
+/// </summary>
+public sealed class TicketAccrual(PointsDbContext db, MemberTransactions transactions, BusinessCalendar calendar, IPublishEndpoint publish)
 {
     public Task<TicketCreditOutcome> CreditTripAsync(TripTicket ticket, CancellationToken cancellationToken) =>
         CreditAsync(ticket, CreditSource.Trip, cancellationToken);
@@ -31,49 +36,60 @@ public sealed class TicketAccrual(PointsDbContext db, MemberTransactions transac
 
         return transactions.RunAsync(ticket.MemberId, async member =>
         {
-            if (member is null)
+            var outcome = await DecideAsync(ticket, source, member, cancellationToken);
+            if (outcome.Credited is { } credited)
             {
-                return new TicketCreditOutcome(TicketCreditStatus.MemberUnknown);
+                await publish.Publish(credited, cancellationToken);
             }
 
-            var existing = await db.Lots.SingleOrDefaultAsync(l => l.TicketNumber == ticket.TicketNumber, cancellationToken);
-            if (existing is not null)
-            {
-                // A redelivered trip publishes its credit again (the first publish may have been lost); nothing is credited twice.
-                var again = source == CreditSource.Trip && existing.Source == CreditSource.Trip && existing.MemberId == member.MemberId
-                    ? CreditPosting.Event(existing, member)
-                    : null;
-                return new TicketCreditOutcome(TicketCreditStatus.AlreadyCredited, again);
-            }
-
-            if (ticket.PaymentMethod == PaymentMethod.Points)
-            {
-                return new TicketCreditOutcome(TicketCreditStatus.PaidWithPoints);
-            }
-
-            var today = calendar.Today;
-            var days = today.DayNumber - ticket.DepartureDate.DayNumber;
-            if (source == CreditSource.BackRegistration)
-            {
-                if (days < 0)
-                {
-                    return new TicketCreditOutcome(TicketCreditStatus.NotYetDeparted, DaysAfterDeparture: days);
-                }
-
-                if (!BackRegistrationWindow.IsOpen(ticket.DepartureDate, today))
-                {
-                    return new TicketCreditOutcome(TicketCreditStatus.TooLate, DaysAfterDeparture: days);
-                }
-            }
-
-            var points = AccrualRule.PointsFor(ticket.FacePrice, member.BirthDate, ticket.DepartureDate);
-            if (points == 0)
-            {
-                return new TicketCreditOutcome(TicketCreditStatus.Credited, DaysAfterDeparture: days);
-            }
-
-            var lot = CreditPosting.Post(db, member, points, source, ticket.TicketNumber, null, today, calendar.Now);
-            return new TicketCreditOutcome(TicketCreditStatus.Credited, CreditPosting.Event(lot, member), days);
+            return outcome;
         }, cancellationToken);
+    }
+
+    private async Task<TicketCreditOutcome> DecideAsync(TripTicket ticket, string source, PointsMember? member, CancellationToken cancellationToken)
+    {
+        if (member is null)
+        {
+            return new TicketCreditOutcome(TicketCreditStatus.MemberUnknown);
+        }
+
+        var existing = await db.Lots.SingleOrDefaultAsync(l => l.TicketNumber == ticket.TicketNumber, cancellationToken);
+        if (existing is not null)
+        {
+            // A redelivered trip publishes its credit again (the first publish may have been lost); nothing is credited twice.
+            var again = source == CreditSource.Trip && existing.Source == CreditSource.Trip && existing.MemberId == member.MemberId
+                ? CreditPosting.Event(existing, member)
+                : null;
+            return new TicketCreditOutcome(TicketCreditStatus.AlreadyCredited, again);
+        }
+
+        if (ticket.PaymentMethod == PaymentMethod.Points)
+        {
+            return new TicketCreditOutcome(TicketCreditStatus.PaidWithPoints);
+        }
+
+        var today = calendar.Today;
+        var days = today.DayNumber - ticket.DepartureDate.DayNumber;
+        if (source == CreditSource.BackRegistration)
+        {
+            if (days < 0)
+            {
+                return new TicketCreditOutcome(TicketCreditStatus.NotYetDeparted, DaysAfterDeparture: days);
+            }
+
+            if (!BackRegistrationWindow.IsOpen(ticket.DepartureDate, today))
+            {
+                return new TicketCreditOutcome(TicketCreditStatus.TooLate, DaysAfterDeparture: days);
+            }
+        }
+
+        var points = AccrualRule.PointsFor(ticket.FacePrice, member.BirthDate, ticket.DepartureDate);
+        if (points == 0)
+        {
+            return new TicketCreditOutcome(TicketCreditStatus.Credited, DaysAfterDeparture: days);
+        }
+
+        var lot = CreditPosting.Post(db, member, points, source, ticket.TicketNumber, null, today, calendar.Now);
+        return new TicketCreditOutcome(TicketCreditStatus.Credited, CreditPosting.Event(lot, member), days);
     }
 }

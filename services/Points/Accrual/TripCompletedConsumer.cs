@@ -24,8 +24,8 @@ public sealed partial class TripCompletedConsumer(TicketAccrual accrual, ILogger
 
         if (outcome.Credited is { } credited)
         {
+            // Published by the accrual, in the credit's transaction.
             LogCredited(logger, credited.Points, trip.TicketNumber, credited.LotId);
-            await context.Publish(credited, context.CancellationToken);
         }
     }
 

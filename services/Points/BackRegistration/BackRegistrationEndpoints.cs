@@ -4,7 +4,6 @@ using Changxing.Points.Accrual;
 using Changxing.Points.Ledger;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Problems;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Changxing.Points.BackRegistration;
@@ -34,7 +33,7 @@ public static class BackRegistrationEndpoints
     }
 
     private static async Task<Results<Created<BackRegistrationResponse>, ProblemHttpResult>> RegisterAsync(
-        BackRegistrationRequest request, TicketFactsLookup ticketing, TicketAccrual accrual, BusinessCalendar calendar, IPublishEndpoint publish, CancellationToken ct)
+        BackRegistrationRequest request, TicketFactsLookup ticketing, TicketAccrual accrual, BusinessCalendar calendar, CancellationToken ct)
     {
         var ticketNumber = TicketNumberFormat.Normalise(request.TicketNumber);
         if (ticketNumber is null || request.MemberId == Guid.Empty)
@@ -98,11 +97,6 @@ public static class BackRegistrationEndpoints
         }
 
         var credited = outcome.Credited;
-        if (credited is not null)
-        {
-            await publish.Publish(credited, ct);
-        }
-
         var response = new BackRegistrationResponse(ticket.TicketNumber, ticket.MemberId, credited?.LotId, credited?.Points ?? 0, credited?.ExpiresOn, credited?.LifetimeCredited ?? 0);
         return TypedResults.Created($"/api/points/members/{ticket.MemberId}/statement", response);
     }

@@ -18,10 +18,20 @@ public sealed class MemberTransactions(PointsDbContext db)
 
     /// <summary>
     /// Locks the member (null when unknown to the directory), runs <paramref name="work"/>, saves and commits.
-    /// <paramref name="work"/> may run more than once and must only touch the context.
+    /// <paramref name="work"/> may run more than once and must only touch the context. Inside a transaction the caller
+    /// holds (a consumed message's, with its inbox entry and outgoing messages) it joins that one: same lock, saved
+    /// but not committed, and a failure goes to the caller, whose retry starts the message again.
     /// </summary>
     public async Task<T> RunAsync<T>(Guid memberId, Func<PointsMember?, Task<T>> work, CancellationToken cancellationToken)
     {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            var locked = await RowLockStatement.LoadLockedAsync<PointsMember>(db, nameof(PointsMember.MemberId), memberId, cancellationToken);
+            var joined = await work(locked);
+            await db.SaveChangesAsync(cancellationToken);
+            return joined;
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
         for (var attempt = 1; ; attempt++)
         {

@@ -1,3 +1,4 @@
+using Changxing.Messaging.Outbox;
 using Changxing.Points.Holds;
 using Changxing.Points.Ledger;
 using Changxing.Points.Members;
@@ -21,5 +22,6 @@ public abstract class PointsDbContext(DbContextOptions options) : DbContext(opti
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PointsDbContext).Assembly);
+        modelBuilder.AddTransactionalOutboxEntities();
     }
 }

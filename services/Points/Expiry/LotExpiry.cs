@@ -77,15 +77,12 @@ public sealed class LotExpiry(IServiceScopeFactory scopes, IOptions<PointsOption
                     return outgoing;
                 }, cancellationToken);
 
-                foreach (var message in events)
-                {
-                    await publish.Publish(message, cancellationToken);
-                }
-
+                // Each event is stored (the outbox) in the transaction that marks it reported.
                 await transactions.RunAsync(member.Key, async _ =>
                 {
                     foreach (var message in events)
                     {
+                        await publish.Publish(message, cancellationToken);
                         switch (message)
                         {
                             case PointsExpired e:

@@ -1,3 +1,4 @@
+using MassTransit;
 using Changxing.Contracts;
 using Changxing.Contracts.Points;
 using Changxing.Points.Data;
@@ -154,10 +155,12 @@ public sealed class HoldBook(PointsDbContext db, MemberTransactions transactions
                 : null;
         }, cancellationToken);
 
-    public Task MarkExpiryReportedAsync(Guid holdId, Guid memberId, CancellationToken cancellationToken) =>
-        transactions.RunAsync(memberId, async _ =>
+    /// <summary>Publishes the expiry and marks it reported in one transaction: the outbox stores the event with the mark.</summary>
+    public Task ReportExpiryAsync(PointsHoldExpired expired, IPublishEndpoint publish, CancellationToken cancellationToken) =>
+        transactions.RunAsync(expired.MemberId, async _ =>
         {
-            var hold = await db.Holds.SingleAsync(h => h.HoldId == holdId, cancellationToken);
+            var hold = await db.Holds.SingleAsync(h => h.HoldId == expired.HoldId, cancellationToken);
+            await publish.Publish(expired, cancellationToken);
             hold.MarkExpiryReported();
             return true;
         }, cancellationToken);

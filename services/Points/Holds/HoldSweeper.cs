@@ -6,7 +6,7 @@ namespace Changxing.Points.Holds;
 
 /// <summary>
 /// The last safety net: releases holds neither captured nor released within <see cref="PointsOptions.HoldTimeout"/>
-/// and reports each with PointsHoldExpired (marked reported only after the publish, so a crash re-sends, never loses it).
+/// and reports each with PointsHoldExpired, stored by the outbox in the transaction that marks it reported.
 /// </summary>
 public sealed class HoldSweeper(IServiceScopeFactory scopes, TimeProvider clock)
 {
@@ -39,8 +39,7 @@ public sealed class HoldSweeper(IServiceScopeFactory scopes, TimeProvider clock)
                     continue;
                 }
 
-                await publish.Publish(expired, cancellationToken);
-                await book.MarkExpiryReportedAsync(hold.HoldId, hold.MemberId, cancellationToken);
+                await book.ReportExpiryAsync(expired, publish, cancellationToken);
                 reported++;
                 progressed = true;
             }

@@ -1,15 +1,17 @@
 using Changxing.Points.Data;
 using Changxing.Points.Holds;
 using Changxing.Points.Ledger;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Changxing.Points.Refunds;
 
 /// <summary>
 /// Force majeure (the public 12306 rule): an operator redeposits a captured redemption's points in full as a fresh lot,
-/// valid 12 months from today. Once per redemption (the lot's unique RefundOfRedemptionId).
+/// valid 12 months from today. Once per redemption (the lot's unique RefundOfRedemptionId). The credit's event is
+/// published in the credit's transaction, so the outbox stores both or neither.
 /// </summary>
-public sealed class ForceMajeureRefunds(PointsDbContext db, MemberTransactions transactions, BusinessCalendar calendar)
+public sealed class ForceMajeureRefunds(PointsDbContext db, MemberTransactions transactions, BusinessCalendar calendar, IPublishEndpoint publish)
 {
     public async Task<RefundOutcome> RefundAsync(Guid redemptionId, string? reason, CancellationToken cancellationToken)
     {
@@ -37,7 +39,9 @@ public sealed class ForceMajeureRefunds(PointsDbContext db, MemberTransactions t
             }
 
             var lot = CreditPosting.Post(db, member, hold.Points, CreditSource.Refund, null, redemptionId, calendar.Today, calendar.Now, reason);
-            return new RefundOutcome(RefundStatus.Refunded, CreditPosting.Event(lot, member));
+            var credited = CreditPosting.Event(lot, member);
+            await publish.Publish(credited, cancellationToken);
+            return new RefundOutcome(RefundStatus.Refunded, credited);
         }, cancellationToken);
     }
 }

@@ -1,7 +1,6 @@
 using Changxing.Contracts;
 using Changxing.ServiceDefaults.Auth;
 using Changxing.ServiceDefaults.Problems;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Changxing.Points.Refunds;
@@ -21,7 +20,7 @@ public static class RefundEndpoints
     }
 
     private static async Task<Results<Created<RefundResponse>, ProblemHttpResult>> RefundAsync(
-        RefundRequest request, ForceMajeureRefunds refunds, IPublishEndpoint publish, CancellationToken ct)
+        RefundRequest request, ForceMajeureRefunds refunds, CancellationToken ct)
     {
         if (request.RedemptionId == Guid.Empty || request.Reason is { Length: > RefundRequest.MaxReasonLength })
         {
@@ -41,7 +40,6 @@ public static class RefundEndpoints
         }
 
         var credited = outcome.Credited!;
-        await publish.Publish(credited, ct);
         return TypedResults.Created(
             $"/api/points/members/{credited.MemberId}/statement",
             new RefundResponse(request.RedemptionId, credited.MemberId, credited.LotId, credited.Points, credited.ExpiresOn));

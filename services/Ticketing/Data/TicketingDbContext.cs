@@ -1,3 +1,4 @@
+using Changxing.Messaging.Outbox;
 using Changxing.Ticketing.Allotments;
 using Changxing.Ticketing.Inventory;
 using Changxing.Ticketing.Members;
@@ -46,6 +47,7 @@ public abstract class TicketingDbContext(DbContextOptions options) : DbContext(o
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TicketingDbContext).Assembly);
+        modelBuilder.AddTransactionalOutboxEntities();
         new RedemptionStateMap().Configure(modelBuilder);
         new PaymentStrikeStateMap().Configure(modelBuilder);
     }

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 
 namespace Changxing.Ticketing.Redemptions;
 
-public static partial class RedemptionEndpoints
+public static class RedemptionEndpoints
 {
     public const int MaxPageSize = 100;
 
@@ -51,7 +51,6 @@ public static partial class RedemptionEndpoints
         TimeProvider clock,
         IOptions<RedemptionOptions> options,
         RedemptionWaiters waiters,
-        ILogger<RedemptionState> logger,
         CancellationToken cancellationToken)
     {
         if (!RedemptionSubmission.IsValidKey(idempotencyKey))
@@ -96,14 +95,15 @@ public static partial class RedemptionEndpoints
         var asked = new RedemptionRequested(id, memberId, input.BeneficiaryId, quote.TrainNumber, quote.TravelDate,
             quote.FromStation, quote.ToStation, quote.SeatClass, quote.Fare, quote.Points, RequestText.Text(input.AuthorisationCode), now);
 
-        // Stored already waiting for step 1, whose command is sent below: a RedemptionRequested hop through the broker
-        // back into this process would cost a message and a saga transaction and protect nothing, since the step's
-        // deadline re-sends a command lost between this commit and the broker. The state is the machine's own name.
+        // Stored already waiting for step 1, with step 1's command in the same commit (the outbox): a RedemptionRequested
+        // hop through the broker back into this process would cost a message and a saga transaction and protect
+        // nothing. The state is the machine's own name.
         var redemption = new RedemptionState { CorrelationId = id, CurrentState = nameof(RedemptionStateMachine.Authorising) };
         redemption.Describe(asked, idempotencyKey!, hash);
         redemption.StartStep(RedemptionSteps.Authorise, now + options.Value.StepTimeout);
         RedemptionTimeline.Append(redemption, now, "Submitted", $"{quote.Points} points for {quote.TrainNumber} {quote.SeatClass} {quote.FromStation}→{quote.ToStation}");
         db.Add(redemption);
+        await publish.Publish(RedemptionStateMachine.Authorise(redemption), cancellationToken);
 
         // A client that waits starts listening before step 1 is sent, so the outcome cannot arrive unheard.
         var wait = RedemptionWait.Requested(http.Request);
@@ -116,19 +116,10 @@ public static partial class RedemptionEndpoints
             }
             catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
             {
-                // The same key was submitted concurrently and the other request won.
+                // The same key was submitted concurrently and the other request won (this one's command goes too).
                 db.ChangeTracker.Clear();
                 var winner = await db.Set<RedemptionState>().AsNoTracking().FirstAsync(r => r.CorrelationId == id, cancellationToken);
                 return SameOrConflict(winner, hash);
-            }
-
-            try
-            {
-                await publish.Publish(RedemptionStateMachine.Authorise(redemption), cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogAuthorisationNotSent(logger, id, e);
             }
 
             if (wait is { } waitFor)
@@ -267,7 +258,4 @@ public static partial class RedemptionEndpoints
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new RedemptionPage(items.Select(r => RedemptionView.Of(r, withTimeline: false)).ToList(), number, size, total));
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redemption {RedemptionId} is stored but its authorisation could not be sent; its step deadline will send it again")]
-    private static partial void LogAuthorisationNotSent(ILogger logger, Guid redemptionId, Exception exception);
 }

@@ -64,6 +64,7 @@ public sealed partial class RedemptionStateMachine
         saga.CurrentState = nameof(Failed);
         SetDeadline(saga, null, 0, null);
         Record(x, "Failed", saga.FailureReason);
+        RedemptionWaiters.WakeAfterCommit(x);
         return x.Publish(new RedemptionFailed(saga.CorrelationId, saga.MemberId, saga.FailureReason!,
             saga.FailureDetail ?? string.Empty, saga.IsPaymentFailure, _clock.GetUtcNow()));
     }

@@ -145,7 +145,8 @@ public sealed partial class RedemptionStateMachine : StepDeadlineStateMachine<Re
                 .Then(x => Record(x, "PointsCaptured", $"{x.Message.Points} points, hold {x.Message.HoldId}"))
                 .Publish(x => new RedemptionCompleted(x.Saga.CorrelationId, x.Saga.MemberId, x.Saga.TicketNumber!, x.Saga.TrainNumber,
                     x.Saga.TravelDate, x.Saga.FromStation, x.Saga.ToStation, x.Saga.DepartsAt ?? default, x.Saga.SeatClass,
-                    x.Saga.Car!, x.Saga.Seat!, x.Saga.PassengerName!, x.Saga.Points, _clock.GetUtcNow())),
+                    x.Saga.Car!, x.Saga.Seat!, x.Saga.PassengerName!, x.Saga.Points, _clock.GetUtcNow()))
+                .Then(RedemptionWaiters.WakeAfterCommit),
             When(CaptureRejected)
                 .Then(x => SetFailure(x.Saga, ReasonCodes.CaptureRefused, $"{x.Message.Reason}: {x.Message.Detail}"))
                 .Then(x => Record(x, "CaptureRejected", $"{x.Message.Reason}: {x.Message.Detail}"))

@@ -1,12 +1,39 @@
+using Changxing.Ticketing.Data;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 namespace Changxing.Ticketing.Redemptions;
 
 /// <summary>
-/// Requests of this process that wait for a redemption to finish (<c>Prefer: wait</c>), woken when this process
-/// publishes the redemption's outcome (<see cref="RedemptionOutcomeObserver"/>). A redemption finished by another
-/// instance wakes no one here; the waiting request reads the row again at <see cref="RedemptionWait.RecheckInterval"/>.
+/// Requests of this process that wait for a redemption to finish (<c>Prefer: wait</c>), woken once the saga
+/// transition that finished it has committed (<see cref="WakeAfterCommit"/>), so a woken request reads the finished
+/// row. A redemption finished by another instance wakes no one here; the waiting request reads the row again at
+/// <see cref="RedemptionWait.RecheckInterval"/>.
 /// </summary>
 public sealed class RedemptionWaiters
 {
+    /// <summary>
+    /// Called by the saga as it finishes a redemption: its outcome is not out until the message's transaction commits
+    /// (with the outbox), so the waiters are woken then, not at the publish. A saga kept outside the database (the
+    /// state machine's tests) wakes them at once.
+    /// </summary>
+    public static void WakeAfterCommit(BehaviorContext<RedemptionState> context)
+    {
+        if (!context.TryGetPayload<IServiceProvider>(out var services) || services.GetService<RedemptionWaiters>() is not { } waiters)
+        {
+            return;
+        }
+
+        var redemptionId = context.Saga.CorrelationId;
+        if (services.GetService<TicketingDbContext>() is { Database.CurrentTransaction: not null } db)
+        {
+            db.AfterCommit.Add(() => waiters.Finished(redemptionId));
+        }
+        else
+        {
+            waiters.Finished(redemptionId);
+        }
+    }
+
     private readonly Dictionary<Guid, List<TaskCompletionSource>> _waiting = [];
 
     /// <summary>Starts listening for <paramref name="redemptionId"/>'s outcome; dispose to stop.</summary>

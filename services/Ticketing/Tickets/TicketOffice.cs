@@ -126,9 +126,9 @@ public sealed class TicketOffice(TicketingDbContext db, RunLocks locks, SeatInve
         if (ticket.Status == TicketStatus.Issued)
         {
             ticket.Complete(clock.GetUtcNow());
-            await db.SaveChangesAsync(cancellationToken);
         }
 
+        // Published before the save: the outbox stores the event with the completion.
         if (ticket.PaymentMethod == PaymentMethod.Money)
         {
             await publisher.Publish(
@@ -136,6 +136,7 @@ public sealed class TicketOffice(TicketingDbContext db, RunLocks locks, SeatInve
                 cancellationToken);
         }
 
+        await db.SaveChangesAsync(cancellationToken);
         return Outcome<Ticket>.Success(ticket);
     }
 

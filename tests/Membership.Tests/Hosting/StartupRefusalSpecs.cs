@@ -80,6 +80,7 @@ public sealed class StartupRefusalSpecs(MembershipApiFactory factory) : IClassFi
         {
             b.UseEnvironment(environment);
             b.UseSetting("Bus:Transport", "RabbitMq");
+            b.UseSetting("Bus:Outbox", "Database");
             b.UseSetting("RabbitMq:VirtualHost", _virtualHost.Name);
             b.UseSetting("Auth:SigningKey", ProductionSigningKey);
             b.UseSetting("Membership:PassengerKeySecret", "a-production-passenger-key-of-more-than-32-bytes");

@@ -1,3 +1,4 @@
+using Changxing.Messaging.Outbox;
 using Changxing.Messaging.Sagas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -11,6 +12,7 @@ public abstract class SagaTestDbContext(DbContextOptions options) : DbContext(op
     {
         new CounterStateMap().Configure(modelBuilder);
         new ReservationStateMap().Configure(modelBuilder);
+        modelBuilder.AddTransactionalOutboxEntities();
     }
 
     private sealed class CounterStateMap : SagaClassMap<CounterState>

@@ -1,11 +1,13 @@
 using Changxing.Messaging.Bus;
 using Changxing.Messaging.Data;
+using Changxing.Messaging.Outbox;
 using Changxing.Messaging.Sagas;
 using Changxing.TestSupport;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -40,11 +42,25 @@ public sealed class SagaTestHost : IAsyncDisposable
 
     /// <param name="sweepInBackground">False (the default here): only the test's own <c>RunOnceAsync</c> calls sweep, so it can count them.</param>
     /// <param name="interceptor">Watches or disturbs the saga transactions of this host (none by default).</param>
+    /// <param name="outbox">
+    /// The database outbox and inbox as the services run them, instead of the in-memory outbox: null (the default) for
+    /// none; otherwise the <c>Outbox</c> settings, for example <c>DeliveryEnabled=false</c> for a host that stores
+    /// messages and never sends them.
+    /// </param>
     public static async Task<SagaTestHost> StartAsync(
-        TestDatabase database, FakeTimeProvider? clock = null, bool sweepInBackground = false, IInterceptor? interceptor = null)
+        TestDatabase database, FakeTimeProvider? clock = null, bool sweepInBackground = false, IInterceptor? interceptor = null,
+        IReadOnlyDictionary<string, string?>? outbox = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
+        if (outbox is not null)
+        {
+            services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+                .AddInMemoryCollection(outbox.Select(setting => KeyValuePair.Create($"{OutboxOptions.Section}:{setting.Key}", setting.Value)))
+                .Build());
+            services.AddSingleton(new DatabaseSettings(database.Provider, database.ConnectionString));
+        }
+
         services.AddSingleton<TimeProvider>(clock ?? NewClock());
         services.Configure<StepDeadlineOptions>(o => o.SweepInBackground = sweepInBackground);
 
@@ -63,6 +79,10 @@ public sealed class SagaTestHost : IAsyncDisposable
                 .EntityFrameworkRepository(r => r.ExistingDbContext<SagaTestDbContext>());
             x.AddSagaStateMachine<ReservationStateMachine, ReservationState>()
                 .EntityFrameworkRepository(r => r.ExistingDbContext<SagaTestDbContext>());
+            if (outbox is not null)
+            {
+                x.AddEntityFrameworkOutbox<SagaTestDbContext>();
+            }
         });
 
         var provider = services.BuildServiceProvider(validateScopes: true);

@@ -31,8 +31,8 @@ public sealed record Fault(string Name, Func<SystemUnderTest, Task<string?>> Inj
 
     /// <summary>
     /// kill -9 of one process; once a message is queued for it (or anyone), every queued message is lost; then the
-    /// process starts again. A command or reply sent but never consumed is what a crash between a database commit and
-    /// the publish loses (the outbox is in memory): only the step deadlines can recover it.
+    /// process starts again. Messages lost in the broker: the transactional outbox stored them and handed them over, so
+    /// only the step deadlines can recover them.
     /// </summary>
     public static Fault KillLosingQueuedMessages(string service) =>
         new($"kill -9 {service}, lose every queued message, restart", async system =>

@@ -1,0 +1,195 @@
+using Changxing.Messaging.Data;
+using MassTransit;
+using MassTransit.Middleware;
+using MassTransit.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Changxing.Messaging.Outbox;
+
+/// <summary>
+/// Takes stored messages to the broker, oldest first: a batch is read, sent with the same message ids and headers,
+/// each send confirmed by the broker (publisher confirms), and only then marked delivered. A crash between the send
+/// and the mark sends the message again after restart; the receiving consumer's inbox drops the copy. So: at least
+/// once to the broker, once into each consumer's state.
+/// <para>
+/// Woken by every commit that stored messages (<see cref="OutboxDeliverySignal"/>), and every
+/// <see cref="OutboxOptions.QueryDelay"/> anyway, for messages another instance or a crashed process left. On
+/// PostgreSQL and SQL Server a batch is locked with its rows (<c>SKIP LOCKED</c> / <c>READPAST</c>), so instances
+/// deliver different messages side by side; SQLite has one process per file (<see cref="SqliteInstanceLock"/>).
+/// Messages are not ordered across a batch's sends, as consumers with concurrency above one never saw them in order.
+/// </para>
+/// </summary>
+public sealed partial class OutboxDeliveryService<TDbContext>(
+    IServiceScopeFactory scopes,
+    IBusControl bus,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxDeliveryService<TDbContext>> logger) : BackgroundService
+    where TDbContext : DbContext
+{
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        if (!settings.DeliveryEnabled)
+        {
+            LogDeliveryDisabled(logger);
+            return;
+        }
+
+        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int delivered;
+            try
+            {
+                delivered = await DeliverBatchAsync(settings.QueryMessageLimit, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogDeliveryFailed(logger, e);
+                delivered = 0;
+            }
+
+            if (delivered < settings.QueryMessageLimit)
+            {
+                await OutboxDeliverySignal.WaitAsync(settings.QueryDelay, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One batch: returns how many messages were delivered (fewer than asked means none are left).</summary>
+    public async Task<int> DeliverBatchAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        if (db.Database.GetDatabaseProvider() == DatabaseProvider.Sqlite)
+        {
+            // One process per file: nobody else delivers these rows, and the write lock is taken only for the mark.
+            var pending = await db.Set<OutboxMessage>().AsNoTracking()
+                .Where(m => m.Delivered == null)
+                .OrderBy(m => m.SequenceNumber)
+                .Take(limit)
+                .ToListAsync(cancellationToken);
+            if (pending.Count == 0)
+            {
+                return 0;
+            }
+
+            var sent = await SendAsync(pending, cancellationToken);
+            await using var turn = await SqliteFileWriterGate.EnterAsync(db, cancellationToken);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await MarkDeliveredAsync(db, sent, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return sent.Count;
+        }
+
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            // The rows stay locked until the mark commits; another instance skips them and takes the next ones.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var pending = await db.Set<OutboxMessage>().FromSqlRaw(LockedBatchStatement(db), limit).AsNoTracking().ToListAsync(ct);
+            if (pending.Count == 0)
+            {
+                await transaction.CommitAsync(ct);
+                return 0;
+            }
+
+            var sent = await SendAsync(pending, ct);
+            await MarkDeliveredAsync(db, sent, ct);
+            await transaction.CommitAsync(ct);
+            return sent.Count;
+        }, cancellationToken);
+    }
+
+    private async Task<List<long>> SendAsync(List<OutboxMessage> pending, CancellationToken cancellationToken)
+    {
+        // All sends start before any is awaited: their broker confirms overlap instead of adding up.
+        var sends = new List<(OutboxMessage Message, Task Send)>(pending.Count);
+        foreach (var message in pending)
+        {
+            message.Deserialize(SystemTextJsonMessageSerializer.Instance);
+            if (message.DestinationAddress is null)
+            {
+                // Nothing can deliver it; marked so it does not block the ones behind it.
+                LogNoDestination(logger, message.MessageId, message.MessageType);
+                sends.Add((message, Task.CompletedTask));
+                continue;
+            }
+
+            sends.Add((message, SendOneAsync(message, message.DestinationAddress, cancellationToken)));
+        }
+
+        var delivered = new List<long>(sends.Count);
+        foreach (var (message, send) in sends)
+        {
+            try
+            {
+                await send;
+                delivered.Add(message.SequenceNumber);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                LogSendFailed(logger, e, message.MessageId, message.MessageType);
+            }
+        }
+
+        return delivered;
+    }
+
+    private async Task SendOneAsync(OutboxMessage message, Uri destination, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(SendTimeout);
+        var endpoint = await bus.GetSendEndpoint(destination);
+        await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, destination), timeout.Token);
+    }
+
+    private static Task<int> MarkDeliveredAsync(DbContext db, List<long> sent, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        return sent.Count == 0
+            ? Task.FromResult(0)
+            : db.Set<OutboxMessage>()
+                .Where(m => sent.Contains(m.SequenceNumber))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Delivered, now), cancellationToken);
+    }
+
+    /// <summary>The oldest pending rows, locked, skipping rows another instance has locked; one parameter, the limit.</summary>
+    private static string LockedBatchStatement(DbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
+        var delivered = sql.DelimitIdentifier(nameof(OutboxMessage.Delivered));
+        var sequence = sql.DelimitIdentifier(nameof(OutboxMessage.SequenceNumber));
+        return db.Database.GetDatabaseProvider() switch
+        {
+            DatabaseProvider.SqlServer =>
+                $"SELECT TOP ({{0}}) * FROM {table} WITH (UPDLOCK, ROWLOCK, READPAST) WHERE {delivered} IS NULL ORDER BY {sequence}",
+            _ => $"SELECT * FROM {table} WHERE {delivered} IS NULL ORDER BY {sequence} LIMIT {{0}} FOR UPDATE SKIP LOCKED",
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery is disabled on this instance (Outbox:DeliveryEnabled=false): stored messages wait for another instance")]
+    private static partial void LogDeliveryDisabled(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery failed; the messages stay stored and are tried again")]
+    private static partial void LogDeliveryFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({MessageType}) could not be sent; it stays stored and is tried again")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, Guid messageId, string messageType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} ({MessageType}) has no destination address and is marked delivered without being sent")]
+    private static partial void LogNoDestination(ILogger logger, Guid messageId, string messageType);
+}

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Changxing.Messaging.Outbox;
+
+/// <summary>Configuration section <c>Outbox</c>: delivery and housekeeping of the transactional outbox, checked at start-up.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>
+    /// Whether this instance delivers stored messages to the broker. Every instance does by default; a deployment may
+    /// leave delivery to some of them. Stored messages wait, and are not lost, while no instance delivers.
+    /// </summary>
+    public bool DeliveryEnabled { get; set; } = true;
+
+    /// <summary>
+    /// How often delivery looks for pending messages when no commit woke it: a commit in this process wakes it at
+    /// once, so this bounds the delay only for messages another instance (or a process that crashed) stored.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = $"{Section}:{nameof(QueryDelay)} must be between 10 ms and an hour.")]
+    public TimeSpan QueryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Messages delivered per round trip to the database.</summary>
+    [Range(1, 10_000, ErrorMessage = $"{Section}:{nameof(QueryMessageLimit)} must be between 1 and 10000.")]
+    public int QueryMessageLimit { get; set; } = 100;
+
+    /// <summary>How long delivered messages stay in the table (for an operator's look) before housekeeping removes them.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00", ErrorMessage = $"{Section}:{nameof(DeliveredRetention)} must be between 0 and 30 days.")]
+    public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long a consumer remembers a message it applied (<see cref="InboxState"/>). A redelivery later than this is
+    /// caught only by the services' own idempotency records. MassTransit's default.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = $"{Section}:{nameof(DuplicateDetectionWindow)} must be between a minute and 30 days.")]
+    public TimeSpan DuplicateDetectionWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How often housekeeping removes delivered messages and forgotten inbox entries.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = $"{Section}:{nameof(CleanupInterval)} must be between a second and a day.")]
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A pending message older than this makes the readiness check report the outbox degraded.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = $"{Section}:{nameof(PendingAgeWarning)} must be between a second and a day.")]
+    public TimeSpan PendingAgeWarning { get; set; } = TimeSpan.FromSeconds(30);
+}
