@@ -9,6 +9,10 @@ internal sealed record ComposeService(string Name, YamlMappingNode Node)
 
     public IReadOnlyDictionary<string, string> Environment => Pairs(Child("environment"));
 
+    public string? Image => Scalar(Node, "image");
+
+    public string? Hostname => Scalar(Node, "hostname");
+
     /// <summary>Service name to its condition (<c>service_healthy</c>...).</summary>
     public IReadOnlyDictionary<string, string> DependsOn => Child("depends_on") is YamlMappingNode dependencies
         ? dependencies.Children.ToDictionary(d => ((YamlScalarNode)d.Key).Value!, d => Scalar((YamlMappingNode)d.Value, "condition") ?? "")

@@ -11,12 +11,15 @@ using Spectre.Console.Cli;
 namespace Changxing.Bench.Load;
 
 /// <summary>
-/// <c>load [--quick] [--providers sqlite,postgres] [--members 80] [--rates 1,2,3,4,6,...] [--closed 16,32,...] [--step-seconds 30]
+/// <c>load [--quick] [--providers sqlite,postgres] [--instances 1] [--members 80] [--rates 1,2,3,4,6,...] [--closed 16,32,...] [--step-seconds 30]
 /// [--results DIR] [--chart PNG] [--chart-from a.json,b.json]</c>: per provider, the four real services on free ports
 /// over a throw-away RabbitMQ virtual host; a seeded population; the raw bus ceiling; search straight to Ticketing
 /// and through the gateway; then a ramp of open-loop redemption steps through the gateway until p99 from submission
 /// to ticket has passed 1 s in two steps in a row, the system falls behind the offered rate (under 80 % completed) or more than a
-/// tenth fail. Writes bench/results/load-&lt;provider&gt;-&lt;time&gt;.json and a chart of all providers.
+/// tenth fail. Writes bench/results/load-&lt;provider&gt;-&lt;time&gt;.json and a chart of all providers. With
+/// <c>--instances N</c> (PostgreSQL only) each of Membership, Points and Ticketing runs N processes behind the one
+/// gateway, the report and chart say "×N", the files are load-&lt;provider&gt;-xN-&lt;time&gt;, and a service's CPU
+/// and memory are those of all its instances (search "direct" goes to the first Ticketing instance).
 /// </summary>
 public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
 {
@@ -26,7 +29,8 @@ public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    private static readonly string[] Watched = [.. SystemUnderTest.Services, "Gateway"];
+    public override ValidationResult Validate(CommandContext context, LoadCommandSettings settings) =>
+        LoadSettings.From(settings, RepositoryRoot()).Refusal is { } refusal ? ValidationResult.Error(refusal) : ValidationResult.Success();
 
     public override async Task<int> ExecuteAsync(CommandContext context, LoadCommandSettings options, CancellationToken cancellationToken)
     {
@@ -53,7 +57,7 @@ public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
                 var report = await RunProviderAsync(provider, settings, command);
                 reports.Add(report);
                 Directory.CreateDirectory(settings.ResultsDirectory);
-                var file = Path.Combine(settings.ResultsDirectory, $"load-{provider.ToString().ToLowerInvariant()}-{report.StartedAt:yyyyMMdd-HHmmss}.json");
+                var file = Path.Combine(settings.ResultsDirectory, ResultName(provider, settings.Instances, report.StartedAt) + ".json");
                 await File.WriteAllTextAsync(file, JsonSerializer.Serialize(report, Json), cancellationToken);
                 AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(file)}[/]");
             }
@@ -73,17 +77,21 @@ public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
     {
         var startedAt = DateTimeOffset.UtcNow;
         var loadAtStart = LoadAverage();
-        AnsiConsole.Write(new Rule($"[bold]{provider}[/] (load average {loadAtStart[0]:0.0} {loadAtStart[1]:0.0} {loadAtStart[2]:0.0} on {Environment.ProcessorCount} cores)"));
+        var instances = settings.Instances > 1 ? $"{settings.Instances} instances of each of Membership, Points, Ticketing; " : "";
+        AnsiConsole.Write(new Rule($"[bold]{LoadReport.LabelOf(provider.ToString(), settings.Instances)}[/] ({instances}load average {loadAtStart[0]:0.0} {loadAtStart[1]:0.0} {loadAtStart[2]:0.0} on {Environment.ProcessorCount} cores)"));
 
         return await AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>
             {
-                var starting = ctx.AddTask($"{provider}: start Membership, Points, Ticketing, Gateway", maxValue: 1);
+                var starting = ctx.AddTask(settings.Instances > 1
+                    ? $"{provider}: start {settings.Instances} each of Membership, Points, Ticketing, and the Gateway"
+                    : $"{provider}: start Membership, Points, Ticketing, Gateway", maxValue: 1);
                 await using var system = await SystemUnderTest.StartAsync(new SystemOptions
                 {
                     Database = provider,
+                    Instances = settings.Instances,
                     Label = "load",
                     Environment = ServiceSettings(settings.ServiceSettings),
 
@@ -111,8 +119,11 @@ public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
                 seeding.Description = $"seeded {population.Members.Count} members on {population.Runs.Count} runs ({seedingSeconds:0} s)";
                 seeding.StopTask();
 
-                var watched = Watched.ToDictionary(s => s, s => (Func<int?>)(() => system[s].ProcessId));
-                watched["Bench"] = () => Environment.ProcessId; // the load generator shares the two cores
+                // A service's CPU and memory are those of all its instances, under the service's name.
+                var watched = SystemUnderTest.Services.ToDictionary(
+                    s => s, s => (Func<IEnumerable<int>>)(() => system.Instances(s).Select(p => p.ProcessId).OfType<int>()));
+                watched["Gateway"] = () => system.Gateway.ProcessId is { } gateway ? [gateway] : [];
+                watched["Bench"] = () => [Environment.ProcessId]; // the load generator shares the two cores
                 await using var sampler = new ProcessSampler(watched);
 
                 var bus = ctx.AddTask("bus ceiling: MassTransit publish→consume, 32 publishers", maxValue: 1);
@@ -128,11 +139,11 @@ public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
 
                 var steps = await RampAsync(ctx, system, population, sampler, settings);
                 Directory.CreateDirectory(settings.ResultsDirectory);
-                await File.WriteAllTextAsync(Path.Combine(settings.ResultsDirectory, $"load-{provider.ToString().ToLowerInvariant()}-{startedAt:yyyyMMdd-HHmmss}.log"),
+                await File.WriteAllTextAsync(Path.Combine(settings.ResultsDirectory, ResultName(provider, settings.Instances, startedAt) + ".log"),
                     system.RecentLogs(400));
                 return new LoadReport(provider.ToString(), command, startedAt, DateTimeOffset.UtcNow, Environment.ProcessorCount, loadAtStart, LoadAverage(),
                     population.Members.Count, population.Runs.Count, Math.Round(seedingSeconds, 1), ceiling, search, steps,
-                    sampler.PeakMegabytes().ToDictionary(p => p.Key, p => Math.Round(p.Value, 1)));
+                    sampler.PeakMegabytes().ToDictionary(p => p.Key, p => Math.Round(p.Value, 1)), settings.Instances);
             });
     }
 
@@ -201,7 +212,8 @@ public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
 
     private static void Print(LoadReport report, double p99LimitMs)
     {
-        AnsiConsole.Write(new Rule($"[bold]{report.Provider}[/]: {report.Members} members on {report.Runs} runs"));
+        var instances = report.Instances > 1 ? $", {report.Instances} instances of each of Membership, Points, Ticketing (CPU and memory: all of a service's together)" : "";
+        AnsiConsole.Write(new Rule($"[bold]{report.Label}[/]: {report.Members} members on {report.Runs} runs{instances}"));
         var table = new Table().AddColumns("offered", "started", "completed/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "authorise p50 ms", "failed", "failures", "CPU (cores)", "machine busy", "load 1m");
         foreach (var s in report.Steps)
         {
@@ -237,6 +249,10 @@ public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
         AnsiConsole.MarkupLine("Peak working set (MiB): " + string.Join(", ", report.PeakWorkingSetMb.Select(p => $"{p.Key} {p.Value:0}")));
         AnsiConsole.MarkupLine($"Load average at start {string.Join(" ", report.LoadAverageAtStart)}, at end {string.Join(" ", report.LoadAverageAtEnd)}.");
     }
+
+    /// <summary>The results' file name without extension: load-postgres-20260101-120000, or load-postgres-x2-… with two instances.</summary>
+    private static string ResultName(DatabaseProvider provider, int instances, DateTimeOffset startedAt) =>
+        $"load-{provider.ToString().ToLowerInvariant()}{(instances > 1 ? $"-x{instances}" : "")}-{startedAt:yyyyMMdd-HHmmss}";
 
     private static string Base(ServiceProcess process) => process.BaseAddress.ToString().TrimEnd('/');
 

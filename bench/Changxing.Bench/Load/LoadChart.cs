@@ -3,7 +3,8 @@ using ScottPlot;
 namespace Changxing.Bench.Load;
 
 /// <summary>
-/// Throughput and latency against offered load, one line per provider and run (labelled with its UTC start time): completed redemptions per second on top
+/// Throughput and latency against offered load, one line per provider and run (labelled with its UTC start time, and
+/// "×2" where each service ran two instances): completed redemptions per second on top
 /// (the diagonal is "everything offered was completed"), p50 and p99 from submission to ticket below, with the 1 s line.
 /// </summary>
 public static class LoadChart
@@ -30,7 +31,7 @@ public static class LoadChart
             var load = report.Steps.Select(s => s.LoadAverage1m).DefaultIfEmpty(0).Max();
 
             var completed = throughput.Add.Scatter(offered, report.Steps.Select(s => s.CompletedPerSecond).ToArray());
-            var label = $"{report.Provider} {report.StartedAt:HH:mm}";
+            var label = $"{report.Label} {report.StartedAt:HH:mm}";
             completed.LegendText = $"{label} completed/s (load average up to {load:0} on {report.Cores} cores)";
             completed.Color = color;
 

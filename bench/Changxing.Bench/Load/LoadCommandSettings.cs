@@ -27,6 +27,11 @@ public sealed class LoadCommandSettings : CommandSettings
     [Description("Closed-loop steps instead of the ramp: that many members redeem back to back, e.g. 16,32,64.")]
     public string? Closed { get; set; }
 
+    [CommandOption("--instances <N>")]
+    [Description("Processes of each of Membership, Points and Ticketing, on one database per service, the gateway balancing across them. More than one needs --providers postgres (SQLite is single-instance).")]
+    [DefaultValue(1)]
+    public int Instances { get; set; } = 1;
+
     [CommandOption("--seed-concurrency <N>")]
     [Description("Members seeded at once.")]
     [DefaultValue(16)]

@@ -18,6 +18,12 @@ public sealed record LoadSettings
     /// </summary>
     public IReadOnlyList<int> Closed { get; init; } = [];
 
+    /// <summary>
+    /// Processes of each of Membership, Points and Ticketing (<c>--instances</c>), sharing the service's database, behind
+    /// the one gateway. More than one needs PostgreSQL: SQLite is single-instance.
+    /// </summary>
+    public int Instances { get; init; } = 1;
+
     /// <summary>Members seeded at once (<c>--seed-concurrency</c>).</summary>
     public int SeedConcurrency { get; init; } = 16;
     public required TimeSpan StepLength { get; init; }
@@ -44,6 +50,13 @@ public sealed record LoadSettings
     /// <summary>The ramp stops after the first step whose p99 from submission to ticket passes this.</summary>
     public double P99LimitMs { get; init; } = 1000;
 
+    /// <summary>Why these settings cannot run, or null: several instances of a service need PostgreSQL (SQLite is single-instance).</summary>
+    public string? Refusal =>
+        Instances < 1 ? $"--instances {Instances}: run at least one instance of each service."
+        : Instances > 1 && ChartFrom.Count == 0 && Providers.Contains(DatabaseProvider.Sqlite)
+            ? $"--instances {Instances} runs {Instances} processes of each service on one database, which needs PostgreSQL: SQLite is single-instance. Run it with --providers postgres."
+            : null;
+
     /// <summary>The command line's options with the defaults applied (those <c>--quick</c> changes among them).</summary>
     public static LoadSettings From(LoadCommandSettings options, string repositoryRoot)
     {
@@ -57,6 +70,7 @@ public sealed record LoadSettings
             Rates = (options.Rates ?? (quick ? "2,4" : "4,8,16,24,32,40,50,60,70,80"))
                 .Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => double.Parse(r, CultureInfo.InvariantCulture)).ToList(),
             Closed = options.Closed?.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList() ?? [],
+            Instances = options.Instances,
             SeedConcurrency = options.SeedConcurrency,
             StepLength = TimeSpan.FromSeconds(options.StepSeconds ?? (quick ? 8 : 30)),
             WarmUpLength = TimeSpan.FromSeconds(options.WarmupSeconds ?? (quick ? 5 : 40)),

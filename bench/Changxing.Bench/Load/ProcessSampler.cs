@@ -3,17 +3,18 @@ using System.Globalization;
 namespace Changxing.Bench.Load;
 
 /// <summary>
-/// Reads /proc once a second: each watched process's resident memory (its peak is the "peak working set") and CPU
+/// Reads /proc once a second: each watched service's resident memory (its peak is the "peak working set") and CPU
 /// time, RabbitMQ's and PostgreSQL's CPU (all their processes, whoever they serve), and the machine's busy share,
-/// so a load step can say who used the two cores. Linux only. A watched process is found again by id at each sample,
-/// so a restarted service is followed.
+/// so a load step can say who used the two cores. Linux only. A watched service is one or more processes (its
+/// instances), found again by id at each sample, so a restarted instance is followed; its CPU time is the sum of its
+/// processes', its resident memory their sum at one sample.
 /// </summary>
 public sealed class ProcessSampler : IAsyncDisposable
 {
     private const double TicksPerSecond = 100; // USER_HZ, `getconf CLK_TCK` on Linux
     private static readonly Dictionary<string, string> SharedServers = new() { ["RabbitMQ"] = "beam.smp", ["PostgreSQL"] = "postgres" };
 
-    private readonly Dictionary<string, Func<int?>> _watched;
+    private readonly Dictionary<string, Func<IEnumerable<int>>> _watched;
     private readonly Dictionary<string, long> _peakKb = [];
     private readonly Dictionary<string, long> _cpuTicks = [];
     private readonly Dictionary<int, long> _lastTicks = [];
@@ -22,7 +23,8 @@ public sealed class ProcessSampler : IAsyncDisposable
     private readonly Task _loop;
     private (long Busy, long Total) _machine;
 
-    public ProcessSampler(IReadOnlyDictionary<string, Func<int?>> watched)
+    /// <param name="watched">Per name, the ids of its running processes (none while stopped).</param>
+    public ProcessSampler(IReadOnlyDictionary<string, Func<IEnumerable<int>>> watched)
     {
         _watched = watched.ToDictionary();
         _machine = MachineTicks();
@@ -39,7 +41,7 @@ public sealed class ProcessSampler : IAsyncDisposable
         }
     }
 
-    /// <summary>The highest resident memory seen per watched process, in MiB.</summary>
+    /// <summary>The highest resident memory seen per watched service (all its processes together), in MiB.</summary>
     public IReadOnlyDictionary<string, double> PeakMegabytes()
     {
         lock (_gate)
@@ -78,18 +80,29 @@ public sealed class ProcessSampler : IAsyncDisposable
     private void Sample()
     {
         _machine = MachineTicks();
-        foreach (var (name, pid) in _watched)
+        var watchedIds = new HashSet<int>();
+        foreach (var (name, ids) in _watched)
         {
-            if (pid() is { } id && ReadProcess(id) is { } process)
+            long? rssKb = null;
+            foreach (var id in ids())
             {
-                _peakKb[name] = Math.Max(_peakKb.GetValueOrDefault(name), process.RssKb);
-                AddTicks(name, id, process.Ticks);
+                watchedIds.Add(id);
+                if (ReadProcess(id) is { } process)
+                {
+                    rssKb = rssKb.GetValueOrDefault() + process.RssKb;
+                    AddTicks(name, id, process.Ticks);
+                }
+            }
+
+            if (rssKb is { } kb)
+            {
+                _peakKb[name] = Math.Max(_peakKb.GetValueOrDefault(name), kb);
             }
         }
 
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var id) || _watched.Values.Any(p => p() == id))
+            if (!int.TryParse(Path.GetFileName(dir), out var id) || watchedIds.Contains(id))
             {
                 continue;
             }
@@ -105,7 +118,7 @@ public sealed class ProcessSampler : IAsyncDisposable
         }
     }
 
-    /// <summary>Adds what a process used since its last sample (a new process counts from zero).</summary>
+    /// <summary>Adds what a process used since its last sample to its name's total (a new process counts from zero).</summary>
     private void AddTicks(string name, int id, long ticks)
     {
         var previous = _lastTicks.GetValueOrDefault(id);

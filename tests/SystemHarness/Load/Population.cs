@@ -92,8 +92,13 @@ public sealed class Population : IDisposable
         if (options.EffectiveBeneficiaries)
         {
             progress?.Report(new SeedingProgress("beneficiaries effective", 0, 1));
-            system["Membership"].SetEnvironment("DevelopmentClock__OffsetDays", "61");
-            await system.RestartAsync("Membership");
+            // Every instance: one left on today's clock refuses the not-yet-effective beneficiaries, and expires the
+            // payment authorisations the others issue 61 days ahead.
+            foreach (var membership in system.Instances("Membership"))
+            {
+                membership.SetEnvironment("DevelopmentClock__OffsetDays", "61");
+                await system.RestartAsync(membership.Name);
+            }
             progress?.Report(new SeedingProgress("beneficiaries effective", 1, 1));
         }
 

@@ -18,7 +18,7 @@ public sealed record PopulationOptions
     public int QuotaPerRun { get; init; } = 600;
 
     /// <summary>
-    /// Makes the beneficiaries effective by restarting Membership 61 days ahead (DevelopmentClock), as the end-to-end
+    /// Makes the beneficiaries effective by restarting Membership (every instance of it) 61 days ahead (DevelopmentClock), as the end-to-end
     /// redemption test does. Tokens issued before that restart stay valid; ones Membership issues after it are dated
     /// in the future, so the population signs every member and the operator in before it.
     /// </summary>
