@@ -13,8 +13,8 @@ namespace Changxing.Messaging.Outbox;
 /// Consumes one message in one database transaction with its inbox entry and its outgoing messages:
 /// <list type="number">
 /// <item>begin (on SQLite behind the process's writer queue, <see cref="SqliteFileWriterGate"/>);</item>
-/// <item>look the message up in the inbox: a message this consumer already applied is acknowledged and not applied
-/// again; otherwise its entry is inserted first, so a concurrent copy on another instance waits on the key;</item>
+/// <item>insert the message's inbox entry: a key violation means this consumer applied the message already, and it is
+/// acknowledged and not applied again; a concurrent copy on another instance waits on the key;</item>
 /// <item>run the consumer or saga on <see cref="DbContextOutboxConsumeContext{TMessage}"/>, which stores what it sends;</item>
 /// <item>save and commit: the state change, the inbox entry and the outgoing messages together, or none of them.</item>
 /// </list>
@@ -80,14 +80,20 @@ public sealed class EntityFrameworkOutboxConsumeFilter<TDbContext, TMessage>(ICo
         using var savepoints = AutoSavepoints.Off(db);
         try
         {
-            if (await db.Set<InboxState>().AnyAsync(i => i.MessageId == messageId && i.Consumer == _consumer, cancellationToken))
+            // The inbox entry is the transaction's first write: its key says whether this consumer applied the message
+            // already (a copy on another instance waits here for the first to commit or roll back). One statement,
+            // no read first: a duplicate is the rare case, and nothing else has happened in the transaction yet.
+            var entry = db.Set<InboxState>().Add(new InboxState { MessageId = messageId, Consumer = _consumer, Received = DateTime.UtcNow });
+            try
             {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (UniqueKeyViolation.Matches(e))
+            {
+                entry.State = EntityState.Detached;
                 await transaction.RollbackAsync(cancellationToken);
                 return false;
             }
-
-            db.Set<InboxState>().Add(new InboxState { MessageId = messageId, Consumer = _consumer, Received = DateTime.UtcNow });
-            await db.SaveChangesAsync(cancellationToken);
 
             var outboxContext = new DbContextOutboxConsumeContext<TMessage>(scope.Context, options, scope.GetService<IServiceProvider>(), db);
             using (scope.PushConsumeContext(outboxContext))

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Changxing.Messaging.Data;
 using MassTransit;
 using MassTransit.Middleware;
@@ -13,21 +14,24 @@ using Microsoft.Extensions.Options;
 namespace Changxing.Messaging.Outbox;
 
 /// <summary>
-/// Takes stored messages to the broker, oldest first: a batch is read, sent with the same message ids and headers,
-/// each send confirmed by the broker (publisher confirms), and only then marked delivered. A crash between the send
-/// and the mark sends the message again after restart; the receiving consumer's inbox drops the copy. So: at least
-/// once to the broker, once into each consumer's state.
-/// <para>
-/// Woken by every commit that stored messages (<see cref="OutboxDeliverySignal"/>), and every
-/// <see cref="OutboxOptions.QueryDelay"/> anyway, for messages another instance or a crashed process left. On
-/// PostgreSQL and SQL Server a batch is locked with its rows (<c>SKIP LOCKED</c> / <c>READPAST</c>), so instances
-/// deliver different messages side by side; SQLite has one process per file (<see cref="SqliteInstanceLock"/>).
+/// Takes stored messages to the broker: each is sent with its original message id, headers and body, confirmed by the
+/// broker (publisher confirms), and only then marked delivered. A crash between the confirm and the mark sends it
+/// again later; the receiving consumer's inbox drops the copy. So: at least once to the broker, once into each
+/// consumer's state. Two paths, one table:
+/// <list type="bullet">
+/// <item><b>Hand-over.</b> A commit in this process hands its messages over at once (<see cref="OutboxDeliverySignal"/>):
+/// no read of the table, and everything waiting is sent and marked as one batch.</item>
+/// <item><b>Recovery.</b> Every <see cref="OutboxOptions.QueryDelay"/> the table is read for pending messages older
+/// than <see cref="OutboxOptions.RecoverAfter"/>: what a crashed process or a killed instance left (and anything the
+/// hand-over missed). On PostgreSQL and SQL Server a batch is locked with its rows (<c>SKIP LOCKED</c> /
+/// <c>READPAST</c>), so instances recover different messages; SQLite has one process per file.</item>
+/// </list>
 /// Messages are not ordered across a batch's sends, as consumers with concurrency above one never saw them in order.
-/// </para>
 /// </summary>
 public sealed partial class OutboxDeliveryService<TDbContext>(
     IServiceScopeFactory scopes,
     IBusControl bus,
+    DatabaseSettings database,
     IOptions<OutboxOptions> options,
     ILogger<OutboxDeliveryService<TDbContext>> logger) : BackgroundService
     where TDbContext : DbContext
@@ -44,40 +48,73 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
         }
 
         await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            int delivered;
-            try
+            await Task.WhenAll(HandOverLoopAsync(settings, stoppingToken), RecoveryLoopAsync(settings, stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task HandOverLoopAsync(OutboxOptions settings, CancellationToken stoppingToken)
+    {
+        var committed = OutboxDeliverySignal.ReaderFor(database.ConnectionString);
+        var batch = new List<OutboxMessage>(settings.QueryMessageLimit);
+        while (await committed.WaitToReadAsync(stoppingToken))
+        {
+            batch.Clear();
+            while (batch.Count < settings.QueryMessageLimit && committed.TryRead(out var message))
             {
-                delivered = await DeliverBatchAsync(settings.QueryMessageLimit, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogDeliveryFailed(logger, e);
-                delivered = 0;
+                batch.Add(message);
             }
 
-            if (delivered < settings.QueryMessageLimit)
+            try
             {
-                await OutboxDeliverySignal.WaitAsync(settings.QueryDelay, stoppingToken);
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+                var sent = await SendAsync(batch, stoppingToken);
+                await using var turn = await SqliteFileWriterGate.EnterAsync(db, stoppingToken);
+                await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => MarkDeliveredAsync(db, sent, ct), stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The messages stay pending in the table; the recovery pass sends them.
+                LogDeliveryFailed(logger, e);
             }
         }
     }
 
-    /// <summary>One batch: returns how many messages were delivered (fewer than asked means none are left).</summary>
-    public async Task<int> DeliverBatchAsync(int limit, CancellationToken cancellationToken)
+    private async Task RecoveryLoopAsync(OutboxOptions settings, CancellationToken stoppingToken)
     {
+        using var timer = new PeriodicTimer(settings.QueryDelay);
+        do
+        {
+            try
+            {
+                while (await RecoverBatchAsync(settings.QueryMessageLimit, settings.RecoverAfter, stoppingToken) == settings.QueryMessageLimit)
+                {
+                }
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogDeliveryFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>One recovery batch: pending messages stored at least <paramref name="age"/> ago; returns how many were delivered.</summary>
+    public async Task<int> RecoverBatchAsync(int limit, TimeSpan age, CancellationToken cancellationToken)
+    {
+        var storedBefore = DateTime.UtcNow - age;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         if (db.Database.GetDatabaseProvider() == DatabaseProvider.Sqlite)
         {
             // One process per file: nobody else delivers these rows, and the write lock is taken only for the mark.
             var pending = await db.Set<OutboxMessage>().AsNoTracking()
-                .Where(m => m.Delivered == null)
+                .Where(m => m.Delivered == null && m.SentTime <= storedBefore)
                 .OrderBy(m => m.SequenceNumber)
                 .Take(limit)
                 .ToListAsync(cancellationToken);
@@ -88,9 +125,7 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
 
             var sent = await SendAsync(pending, cancellationToken);
             await using var turn = await SqliteFileWriterGate.EnterAsync(db, cancellationToken);
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             await MarkDeliveredAsync(db, sent, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return sent.Count;
         }
 
@@ -98,14 +133,8 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
         {
             // The rows stay locked until the mark commits; another instance skips them and takes the next ones.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var pending = await db.Set<OutboxMessage>().FromSqlRaw(LockedBatchStatement(db), limit).AsNoTracking().ToListAsync(ct);
-            if (pending.Count == 0)
-            {
-                await transaction.CommitAsync(ct);
-                return 0;
-            }
-
-            var sent = await SendAsync(pending, ct);
+            var pending = await db.Set<OutboxMessage>().FromSqlRaw(LockedBatchStatement(db), storedBefore, limit).AsNoTracking().ToListAsync(ct);
+            var sent = pending.Count == 0 ? [] : await SendAsync(pending, ct);
             await MarkDeliveredAsync(db, sent, ct);
             await transaction.CommitAsync(ct);
             return sent.Count;
@@ -165,19 +194,20 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.Delivered, now), cancellationToken);
     }
 
-    /// <summary>The oldest pending rows, locked, skipping rows another instance has locked; one parameter, the limit.</summary>
+    /// <summary>The oldest pending rows stored before <c>{0}</c>, at most <c>{1}</c>, locked, skipping rows another instance has locked.</summary>
     private static string LockedBatchStatement(DbContext db)
     {
         var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
         var sql = db.GetService<ISqlGenerationHelper>();
         var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
         var delivered = sql.DelimitIdentifier(nameof(OutboxMessage.Delivered));
+        var sentTime = sql.DelimitIdentifier(nameof(OutboxMessage.SentTime));
         var sequence = sql.DelimitIdentifier(nameof(OutboxMessage.SequenceNumber));
         return db.Database.GetDatabaseProvider() switch
         {
             DatabaseProvider.SqlServer =>
-                $"SELECT TOP ({{0}}) * FROM {table} WITH (UPDLOCK, ROWLOCK, READPAST) WHERE {delivered} IS NULL ORDER BY {sequence}",
-            _ => $"SELECT * FROM {table} WHERE {delivered} IS NULL ORDER BY {sequence} LIMIT {{0}} FOR UPDATE SKIP LOCKED",
+                $"SELECT TOP ({{1}}) * FROM {table} WITH (UPDLOCK, ROWLOCK, READPAST) WHERE {delivered} IS NULL AND {sentTime} <= {{0}} ORDER BY {sequence}",
+            _ => $"SELECT * FROM {table} WHERE {delivered} IS NULL AND {sentTime} <= {{0}} ORDER BY {sequence} LIMIT {{1}} FOR UPDATE SKIP LOCKED",
         };
     }
 

@@ -1,49 +1,46 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using System.Data.Common;
 
 namespace Changxing.Messaging.Outbox;
 
 /// <summary>
-/// Wakes <see cref="OutboxDeliveryService{TDbContext}"/> as soon as a commit has stored outbox rows, so a message
-/// leaves within milliseconds of its transaction instead of at the next poll. A context that added rows is marked
-/// (<see cref="MarkPending"/>); its commit, or its save outside a transaction, pulses the signal; a rollback
-/// forgets the mark. A pulse is a hint: delivery always reads what is really pending.
-/// Hand-written: EF Core offers the interception points, MassTransit's notification lives in the package we lack.
+/// Hands the messages a commit stored straight to <see cref="OutboxDeliveryService{TDbContext}"/>, so they leave within
+/// milliseconds of their transaction without being read back from the table. A context remembers the messages it
+/// added (<see cref="Added"/>); its commit, or its save outside a transaction, hands over those it really stored; a
+/// rollback forgets them. The table stays the record: what a crash or a full queue keeps from delivery is found there
+/// by the recovery pass (<see cref="OutboxOptions.RecoverAfter"/>).
+/// Hand-written: EF Core offers the interception points, MassTransit's delivery lives in the package we lack.
 /// </summary>
 public sealed class OutboxDeliverySignal : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public static readonly OutboxDeliverySignal Instance = new();
 
-    private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
-    private static readonly object Mark = new();
+    private static readonly ConditionalWeakTable<DbContext, List<OutboxMessage>> Pending = [];
 
-    // Capacity one, the newest dropped: any number of commits before delivery wakes need one pass.
-    private static readonly Channel<bool> Pulses = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    // One queue per database (a test process may host several services); bounded: past this many waiting messages the
+    // newest wait in the table for the recovery pass instead.
+    private static readonly ConcurrentDictionary<string, Channel<OutboxMessage>> Committed = new(StringComparer.Ordinal);
 
-    /// <summary>Notes that <paramref name="db"/> holds unsaved outbox rows.</summary>
-    public static void MarkPending(DbContext db) => Pending.AddOrUpdate(db, Mark);
+    /// <summary>The messages committed to the database of <paramref name="connectionString"/> in this process and not yet taken by delivery.</summary>
+    public static ChannelReader<OutboxMessage> ReaderFor(string connectionString) => QueueOf(connectionString).Reader;
 
-    /// <summary>Waits until a commit stored outbox rows, or <paramref name="timeout"/> passes.</summary>
-    public static async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    private static Channel<OutboxMessage> QueueOf(string connectionString) =>
+        Committed.GetOrAdd(connectionString, _ => Channel.CreateBounded<OutboxMessage>(
+            new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true }));
+
+    /// <summary>Notes that <paramref name="db"/> added <paramref name="message"/>; it is handed over once committed.</summary>
+    public static void Added(DbContext db, OutboxMessage message)
     {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timer.CancelAfter(timeout);
-        try
+        var added = Pending.GetOrCreateValue(db);
+        lock (added)
         {
-            await Pulses.Reader.WaitToReadAsync(timer.Token);
-            Pulses.Reader.TryRead(out _);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The poll interval passed.
+            added.Add(message);
         }
     }
-
-    /// <summary>Wakes delivery now (a commit stored rows another way, or a test wants a pass).</summary>
-    public static void Pulse() => Pulses.Writer.TryWrite(true);
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
@@ -57,11 +54,11 @@ public sealed class OutboxDeliverySignal : SaveChangesInterceptor, IDbTransactio
         return ValueTask.FromResult(result);
     }
 
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => HandOver(eventData.Context);
 
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        Committed(eventData.Context);
+        HandOver(eventData.Context);
         return Task.CompletedTask;
     }
 
@@ -77,23 +74,46 @@ public sealed class OutboxDeliverySignal : SaveChangesInterceptor, IDbTransactio
     {
         if (db is not null && db.Database.CurrentTransaction is null)
         {
-            Committed(db);
+            HandOver(db);
         }
     }
 
-    private static void Committed(DbContext? db)
+    private static void HandOver(DbContext? db)
     {
-        if (db is not null && Pending.Remove(db))
+        if (db is null || !Pending.TryGetValue(db, out var added))
         {
-            Pulse();
+            return;
+        }
+
+        lock (added)
+        {
+            if (added.Count == 0)
+            {
+                return;
+            }
+
+            // Only what this commit really stored: a message whose entry was cleared or never saved stays behind.
+            var queue = QueueOf(db.Database.GetConnectionString()!);
+            foreach (var message in added)
+            {
+                if (message.SequenceNumber > 0 && db.Entry(message).State == EntityState.Unchanged)
+                {
+                    queue.Writer.TryWrite(message);
+                }
+            }
+
+            added.Clear();
         }
     }
 
     private static void Forget(DbContext? db)
     {
-        if (db is not null)
+        if (db is not null && Pending.TryGetValue(db, out var added))
         {
-            Pending.Remove(db);
+            lock (added)
+            {
+                added.Clear();
+            }
         }
     }
 }

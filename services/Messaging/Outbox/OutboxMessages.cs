@@ -51,7 +51,7 @@ public static class OutboxMessages
             db.Set<OutboxMessage>().Add(message);
         }
 
-        OutboxDeliverySignal.MarkPending(db);
+        OutboxDeliverySignal.Added(db, message);
         return Task.CompletedTask;
     }
 }

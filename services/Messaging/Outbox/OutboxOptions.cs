@@ -14,11 +14,19 @@ public sealed class OutboxOptions
     public bool DeliveryEnabled { get; set; } = true;
 
     /// <summary>
-    /// How often delivery looks for pending messages when no commit woke it: a commit in this process wakes it at
-    /// once, so this bounds the delay only for messages another instance (or a process that crashed) stored.
+    /// How often the recovery pass reads the table for pending messages older than <see cref="RecoverAfter"/>: what a
+    /// crashed process, a killed instance or a full hand-over queue left. Messages committed in this process are handed
+    /// to delivery at the commit and never wait for it.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00", ErrorMessage = $"{Section}:{nameof(QueryDelay)} must be between 10 ms and an hour.")]
     public TimeSpan QueryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How old a pending message must be before the recovery pass sends it: long enough that the instance that stored
+    /// it has sent it by then. A message sent by both reaches its consumers twice, and their inbox drops the copy.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00", ErrorMessage = $"{Section}:{nameof(RecoverAfter)} must be between 0 and an hour.")]
+    public TimeSpan RecoverAfter { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Messages delivered per round trip to the database.</summary>
     [Range(1, 10_000, ErrorMessage = $"{Section}:{nameof(QueryMessageLimit)} must be between 1 and 10000.")]

@@ -9,8 +9,20 @@ public static class BrokerQueues
     /// <summary>Ready messages per working queue (not those delivered to a live consumer and not yet acknowledged).</summary>
     public static async Task<Dictionary<string, long>> ReadyAsync(string virtualHost) =>
         (await CountAsync(virtualHost, "messages_ready"))
-            .Where(q => !q.Key.EndsWith("_error", StringComparison.Ordinal) && !q.Key.EndsWith("_skipped", StringComparison.Ordinal))
+            .Where(q => IsWorking(q.Key))
             .ToDictionary();
+
+    /// <summary>Ready messages per working queue that no process consumes: the queues of a service that is down.</summary>
+    public static async Task<Dictionary<string, long>> ReadyWithoutConsumersAsync(string virtualHost)
+    {
+        var consumers = await CountAsync(virtualHost, "consumers");
+        return (await ReadyAsync(virtualHost))
+            .Where(q => consumers.GetValueOrDefault(q.Key) == 0)
+            .ToDictionary();
+    }
+
+    private static bool IsWorking(string queue) =>
+        !queue.EndsWith("_error", StringComparison.Ordinal) && !queue.EndsWith("_skipped", StringComparison.Ordinal);
 
     /// <summary>
     /// Messages that exhausted their retries, per non-empty <c>_error</c> queue (MassTransit moves them there): each

@@ -30,7 +30,7 @@ public sealed record Fault(string Name, Func<SystemUnderTest, Task<string?>> Inj
         });
 
     /// <summary>
-    /// kill -9 of one process; once a message is queued for it (or anyone), every queued message is lost; then the
+    /// kill -9 of one process; once a message is queued for it, every message queued for it is lost; then the
     /// process starts again. Messages lost in the broker: the transactional outbox stored them and handed them over, so
     /// only the step deadlines can recover them.
     /// </summary>

@@ -56,6 +56,9 @@ public static class Invariants
 
             new("each completed redemption has exactly one ticket, one ticketed seat and one captured points hold; a failed one has none",
                 s.Redemptions.Count(r => r.State is Completed or Failed), OutcomeViolations(s)),
+
+            new("each finished redemption told its member once, with its outcome (the outbox lost no RedemptionCompleted or RedemptionFailed)",
+                s.Redemptions.Count(r => r.State is Completed or Failed), NotificationViolations(s)),
         ];
 
         return new InvariantReport(
@@ -171,6 +174,29 @@ public static class Invariants
             else if (r.State == Completed && tickets[r.Id].Single().Number != r.TicketNumber)
             {
                 violations.Add($"completed redemption {r.Id} shows ticket {r.TicketNumber} but Ticketing issued {tickets[r.Id].Single().Number}");
+            }
+        }
+
+        return violations;
+    }
+
+    private static List<string> NotificationViolations(SystemSnapshot s)
+    {
+        var told = s.Notifications.GroupBy(n => n.SourceKey, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.OrdinalIgnoreCase);
+        var violations = new List<string>();
+        foreach (var r in s.Redemptions.Where(r => r.State is Completed or Failed))
+        {
+            var key = $"Redemption{r.State}:{r.Id}";
+            var other = $"Redemption{(r.State == Completed ? Failed : Completed)}:{r.Id}";
+            var notices = told.GetValueOrDefault(key) ?? [];
+            if (notices.Count != 1 || notices[0].MemberId != r.MemberId)
+            {
+                violations.Add($"redemption {r.Id} is {r.State}; its member was told {notices.Count} times ({key})");
+            }
+
+            if (told.ContainsKey(other))
+            {
+                violations.Add($"redemption {r.Id} is {r.State}, but its member was told {other}");
             }
         }
 

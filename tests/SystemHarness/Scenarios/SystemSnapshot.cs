@@ -1,7 +1,7 @@
 namespace Changxing.SystemHarness.Scenarios;
 
 /// <summary>
-/// The rows the invariants look at, read from Ticketing's and Points' own databases once the system has settled.
+/// The rows the invariants look at, read from Ticketing's, Points' and Membership's own databases once the system has settled.
 /// Small on purpose: a load run of a few thousand redemptions fits in memory, and the checks run in C# the same way
 /// on both providers.
 /// </summary>
@@ -13,8 +13,12 @@ public sealed record SystemSnapshot(
     IReadOnlyList<SystemSnapshot.PointsHold> PointsHolds,
     IReadOnlyList<SystemSnapshot.Allocation> Allocations,
     IReadOnlyList<SystemSnapshot.Lot> Lots,
-    IReadOnlyList<SystemSnapshot.PointsMember> Members)
+    IReadOnlyList<SystemSnapshot.PointsMember> Members,
+    IReadOnlyList<SystemSnapshot.Notification> Notifications)
 {
+    /// <summary>A message in a member's inbox; <see cref="SourceKey"/> names the event it came from, e.g. <c>RedemptionCompleted:{id}</c>.</summary>
+    public sealed record Notification(Guid MemberId, string SourceKey);
+
     /// <summary>A redemption; <see cref="Timeline"/> is its JSON story, where a step deadline's re-send shows as "StepResent".</summary>
     public sealed record Redemption(Guid Id, string State, Guid MemberId, string? FailureReason, string? TicketNumber, string Timeline, string? DeadlineStep, int DeadlineAttempt)
     {
@@ -46,6 +50,7 @@ public sealed record SystemSnapshot(
     {
         await using var ticketing = await ServiceDatabase.OpenAsync(system, "Ticketing");
         await using var points = await ServiceDatabase.OpenAsync(system, "Points");
+        await using var membership = await ServiceDatabase.OpenAsync(system, "Membership");
         return new SystemSnapshot(
             await ticketing.ListAsync("""SELECT "CorrelationId", "CurrentState", "MemberId", "FailureReason", "TicketNumber", "Timeline", "DeadlineStep", "DeadlineAttempt" FROM "redemptions" """,
                 r => new Redemption(r.GetId(0), r.GetString(1), r.GetId(2), r.GetNullableString(3), r.GetNullableString(4), r.GetString(5),
@@ -63,6 +68,8 @@ public sealed record SystemSnapshot(
             await points.ListAsync("""SELECT "LotId", "MemberId", "Points", "Remaining", "Held", "Captured", "Expired" FROM "Lots" """,
                 r => new Lot(r.GetId(0), r.GetId(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6))),
             await points.ListAsync("""SELECT "MemberId", "LifetimeCredited" FROM "Members" """,
-                r => new PointsMember(r.GetId(0), r.GetInt64(1))));
+                r => new PointsMember(r.GetId(0), r.GetInt64(1))),
+            await membership.ListAsync("""SELECT "MemberId", "SourceKey" FROM "Notifications" WHERE "SourceKey" LIKE 'Redemption%' """,
+                r => new Notification(r.GetId(0), r.GetString(1))));
     }
 }
