@@ -92,11 +92,13 @@ public sealed class OutboxDeliverySignal : SaveChangesInterceptor, IDbTransactio
                 return;
             }
 
-            // Only what this commit really stored: a message whose entry was cleared or never saved stays behind.
+            // Only what this commit really stored: the insert gave it its sequence number (a message whose entry was
+            // cleared before a save has none). Its entry may still read Added: a save outside a transaction commits
+            // EF's own transaction before it accepts the changes.
             var queue = QueueOf(db.Database.GetConnectionString()!);
             foreach (var message in added)
             {
-                if (message.SequenceNumber > 0 && db.Entry(message).State == EntityState.Unchanged)
+                if (message.SequenceNumber > 0)
                 {
                     queue.Writer.TryWrite(message);
                 }

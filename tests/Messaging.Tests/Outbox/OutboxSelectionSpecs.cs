@@ -5,6 +5,7 @@ using Changxing.Messaging.Tests.Sagas;
 using Changxing.TestSupport;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -66,6 +67,38 @@ public sealed class OutboxSelectionSpecs
         Assert.Contains(nameof(CounterChanged), message.MessageType, StringComparison.Ordinal);
         Assert.Contains(id.ToString(), message.Body, StringComparison.Ordinal);
         Assert.Null(message.Delivered);
+    }
+
+    [Fact]
+    public async Task Should_hand_what_a_save_outside_a_transaction_stored_straight_to_delivery_without_waiting_for_recovery()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await SagaTestHost.CreateSchemaAsync(database);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration["Bus:Transport"] = "InMemory";
+        builder.Configuration["Outbox:RecoverAfter"] = "01:00:00";
+        builder.Configuration["Database:Provider"] = "Sqlite";
+        builder.Configuration["Database:ConnectionString"] = database.ConnectionString;
+        builder.Configuration["Database:MigrateOnStartup"] = "false";
+        builder.AddServiceDatabase<SagaTestDbContext, SqliteSagaTestDbContext, PostgresSagaTestDbContext, SqlServerSagaTestDbContext>();
+        builder.AddServiceBus<SagaTestDbContext>(_ => { });
+        await using var app = builder.Build();
+        await app.StartAsync();
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IPublishEndpoint>().Publish(new CounterChanged(Guid.NewGuid(), 1));
+            await scope.ServiceProvider.GetRequiredService<SagaTestDbContext>().SaveChangesAsync();
+        }
+
+        // Recovery would wait an hour: only the hand-over can have sent it.
+        await Eventually.Until(async () =>
+        {
+            await using var check = app.Services.CreateAsyncScope();
+            return await check.ServiceProvider.GetRequiredService<SagaTestDbContext>().Set<OutboxMessage>().AsNoTracking().AnyAsync(m => m.Delivered != null);
+        }, TimeSpan.FromSeconds(10), "the committed message was delivered");
+        await app.StopAsync();
     }
 
     [Fact]
