@@ -92,19 +92,20 @@ public sealed class OutboxDeliverySignal : SaveChangesInterceptor, IDbTransactio
                 return;
             }
 
-            // Only what this commit really stored: the insert gave it its sequence number (a message whose entry was
-            // cleared before a save has none). Its entry may still read Added: a save outside a transaction commits
-            // EF's own transaction before it accepts the changes.
+            // Only what this commit really stored: the insert gave it its sequence number. A save outside a transaction
+            // commits EF's own transaction before the generated values reach the entities, so a message without one is
+            // kept for the save's end (SavedChanges); one whose entry is gone (cleared before any save) is dropped.
             var queue = QueueOf(db.Database.GetConnectionString()!);
-            foreach (var message in added)
+            added.RemoveAll(message =>
             {
                 if (message.SequenceNumber > 0)
                 {
                     queue.Writer.TryWrite(message);
+                    return true;
                 }
-            }
 
-            added.Clear();
+                return db.Entry(message).State == EntityState.Detached;
+            });
         }
     }
 

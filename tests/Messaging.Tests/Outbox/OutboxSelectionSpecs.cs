@@ -69,14 +69,18 @@ public sealed class OutboxSelectionSpecs
         Assert.Null(message.Delivered);
     }
 
-    [Fact]
-    public async Task Should_hand_what_a_save_outside_a_transaction_stored_straight_to_delivery_without_waiting_for_recovery()
+    [Theory]
+    [InlineData("InMemory")]
+    [InlineData("RabbitMq")]
+    public async Task Should_hand_what_a_save_outside_a_transaction_stored_straight_to_delivery_without_waiting_for_recovery(string transport)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var virtualHost = await RabbitMqVirtualHost.CreateAsync("outbox");
         await SagaTestHost.CreateSchemaAsync(database);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
         builder.WebHost.UseTestServer();
-        builder.Configuration["Bus:Transport"] = "InMemory";
+        builder.Configuration["Bus:Transport"] = transport;
+        builder.Configuration["RabbitMq:VirtualHost"] = virtualHost.Name;
         builder.Configuration["Outbox:RecoverAfter"] = "01:00:00";
         builder.Configuration["Database:Provider"] = "Sqlite";
         builder.Configuration["Database:ConnectionString"] = database.ConnectionString;
