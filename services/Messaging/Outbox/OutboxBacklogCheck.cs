@@ -7,9 +7,11 @@ namespace Changxing.Messaging.Outbox;
 /// <summary>
 /// What an operator needs to see of the outbox, on <c>/health/ready</c>: how many messages wait for the broker and how
 /// old the oldest is. Degraded (still ready) when the oldest has waited longer than
-/// <see cref="OutboxOptions.PendingAgeWarning"/>: the broker is unreachable, or no instance delivers.
+/// <see cref="OutboxOptions.PendingAgeWarning"/>: the broker is unreachable, or no instance delivers. Ages are on the
+/// machine's UTC clock, the one MassTransit stamps <see cref="OutboxMessage.SentTime"/> with, not the service's business
+/// clock (which a development clock may move days ahead).
 /// </summary>
-public sealed class OutboxBacklogCheck<TDbContext>(TDbContext db, IOptions<OutboxOptions> options, TimeProvider clock) : IHealthCheck
+public sealed class OutboxBacklogCheck<TDbContext>(TDbContext db, IOptions<OutboxOptions> options) : IHealthCheck
     where TDbContext : DbContext
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -17,7 +19,7 @@ public sealed class OutboxBacklogCheck<TDbContext>(TDbContext db, IOptions<Outbo
         var pending = db.Set<OutboxMessage>().AsNoTracking().Where(m => m.Delivered == null);
         var count = await pending.CountAsync(cancellationToken);
         var oldest = count == 0 ? (DateTime?)null : await pending.MinAsync(m => (DateTime?)m.SentTime, cancellationToken);
-        var age = oldest is { } sent ? clock.GetUtcNow().UtcDateTime - DateTime.SpecifyKind(sent, DateTimeKind.Utc) : TimeSpan.Zero;
+        var age = oldest is { } sent ? DateTime.UtcNow - DateTime.SpecifyKind(sent, DateTimeKind.Utc) : TimeSpan.Zero;
         var data = new Dictionary<string, object>
         {
             ["pending"] = count,

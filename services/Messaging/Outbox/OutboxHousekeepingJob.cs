@@ -9,7 +9,9 @@ namespace Changxing.Messaging.Outbox;
 /// <summary>
 /// Every <see cref="OutboxOptions.CleanupInterval"/>, on one instance at a time: removes messages delivered longer
 /// than <see cref="OutboxOptions.DeliveredRetention"/> ago and inbox entries older than
-/// <see cref="OutboxOptions.DuplicateDetectionWindow"/>. Pending messages are never removed.
+/// <see cref="OutboxOptions.DuplicateDetectionWindow"/>. Pending messages are never removed. The cut-offs are on the
+/// machine's UTC clock, the one the rows are stamped with, not the service's business clock (a development clock days
+/// ahead would otherwise forget every inbox entry at once).
 /// </summary>
 public sealed class OutboxHousekeepingJob<TDbContext>(
     IServiceScopeFactory scopes,
@@ -23,7 +25,7 @@ public sealed class OutboxHousekeepingJob<TDbContext>(
 
     protected override async Task<int> RunExclusiveAsync(CancellationToken cancellationToken)
     {
-        var now = Clock.GetUtcNow().UtcDateTime;
+        var now = DateTime.UtcNow;
         var deliveredBefore = now - options.Value.DeliveredRetention;
         var receivedBefore = now - options.Value.DuplicateDetectionWindow;
 
