@@ -26,6 +26,10 @@ namespace Changxing.Messaging.Outbox;
 /// hand-over missed). On PostgreSQL and SQL Server a batch is locked with its rows (<c>SKIP LOCKED</c> /
 /// <c>READPAST</c>), so instances recover different messages; SQLite has one process per file.</item>
 /// </list>
+/// A restart does not wait for <see cref="OutboxOptions.RecoverAfter"/>: the first recovery pass sends everything
+/// stored before this instance started (what its previous run left; on a server database it may also catch another
+/// instance's message in the milliseconds of its hand-over, a copy the receiving inbox drops), and a graceful stop
+/// first sends what is still queued for hand-over.
 /// Messages are not ordered across a batch's sends, as consumers with concurrency above one never saw them in order.
 /// </summary>
 public sealed partial class OutboxDeliveryService<TDbContext>(
@@ -38,6 +42,9 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(30);
 
+    // How long a graceful stop may spend sending what is queued for hand-over; the host's own shutdown timeout is 30 s.
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -47,35 +54,53 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
             return;
         }
 
-        await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
+        // Commits from here on are queued for hand-over; the start-up pass takes what was stored before.
+        var committed = OutboxDeliverySignal.Open(database.ConnectionString);
+        var startedAt = DateTime.UtcNow;
         try
         {
-            await Task.WhenAll(HandOverLoopAsync(settings, stoppingToken), RecoveryLoopAsync(settings, stoppingToken));
+            await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
+            await Task.WhenAll(HandOverLoopAsync(committed, settings, stoppingToken), RecoveryLoopAsync(settings, startedAt, stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        finally
+        {
+            OutboxDeliverySignal.Close(database.ConnectionString);
+        }
+
+        await DrainAsync(committed, settings);
     }
 
-    private async Task HandOverLoopAsync(OutboxOptions settings, CancellationToken stoppingToken)
+    /// <summary>On a graceful stop, before the bus stops (it was registered first, so it stops last): what is queued for hand-over.</summary>
+    private async Task DrainAsync(ChannelReader<OutboxMessage> committed, OutboxOptions settings)
     {
-        var committed = OutboxDeliverySignal.ReaderFor(database.ConnectionString);
+        using var deadline = new CancellationTokenSource(DrainTimeout);
+        var batch = new List<OutboxMessage>(settings.QueryMessageLimit);
+        try
+        {
+            while (TakeBatch(committed, batch, settings.QueryMessageLimit) > 0)
+            {
+                await DeliverAsync(batch, deadline.Token);
+            }
+        }
+        catch (Exception e)
+        {
+            // What is left stays pending in the table; the next start-up sends it.
+            LogDeliveryFailed(logger, e);
+        }
+    }
+
+    private async Task HandOverLoopAsync(ChannelReader<OutboxMessage> committed, OutboxOptions settings, CancellationToken stoppingToken)
+    {
         var batch = new List<OutboxMessage>(settings.QueryMessageLimit);
         while (await committed.WaitToReadAsync(stoppingToken))
         {
-            batch.Clear();
-            while (batch.Count < settings.QueryMessageLimit && committed.TryRead(out var message))
-            {
-                batch.Add(message);
-            }
-
+            TakeBatch(committed, batch, settings.QueryMessageLimit);
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-                var sent = await SendAsync(batch, stoppingToken);
-                await using var turn = await SqliteFileWriterGate.EnterAsync(db, stoppingToken);
-                await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => MarkDeliveredAsync(db, sent, ct), stoppingToken);
+                await DeliverAsync(batch, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -85,16 +110,46 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
         }
     }
 
-    private async Task RecoveryLoopAsync(OutboxOptions settings, CancellationToken stoppingToken)
+    private static int TakeBatch(ChannelReader<OutboxMessage> committed, List<OutboxMessage> batch, int limit)
+    {
+        batch.Clear();
+        while (batch.Count < limit && committed.TryRead(out var message))
+        {
+            batch.Add(message);
+        }
+
+        return batch.Count;
+    }
+
+    private async Task DeliverAsync(List<OutboxMessage> batch, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var sent = await SendAsync(batch, cancellationToken);
+        await using var turn = await SqliteFileWriterGate.EnterAsync(db, cancellationToken);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => MarkDeliveredAsync(db, sent, ct), cancellationToken);
+    }
+
+    private async Task RecoveryLoopAsync(OutboxOptions settings, DateTime startedAt, CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(settings.QueryDelay);
+        var previousRun = startedAt;
         do
         {
             try
             {
-                while (await RecoverBatchAsync(settings.QueryMessageLimit, settings.RecoverAfter, stoppingToken) == settings.QueryMessageLimit)
+                // The first pass also takes the previous run's messages, however young; later passes only the old.
+                var storedBefore = DateTime.UtcNow - settings.RecoverAfter;
+                if (previousRun > storedBefore)
+                {
+                    storedBefore = previousRun;
+                }
+
+                while (await RecoverBatchAsync(settings.QueryMessageLimit, storedBefore, stoppingToken) == settings.QueryMessageLimit)
                 {
                 }
+
+                previousRun = DateTime.MinValue;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -104,10 +159,9 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One recovery batch: pending messages stored at least <paramref name="age"/> ago; returns how many were delivered.</summary>
-    public async Task<int> RecoverBatchAsync(int limit, TimeSpan age, CancellationToken cancellationToken)
+    /// <summary>One recovery batch: pending messages stored before <paramref name="storedBefore"/> (UTC); returns how many were delivered.</summary>
+    private async Task<int> RecoverBatchAsync(int limit, DateTime storedBefore, CancellationToken cancellationToken)
     {
-        var storedBefore = DateTime.UtcNow - age;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         if (db.Database.GetDatabaseProvider() == DatabaseProvider.Sqlite)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
@@ -10,8 +9,8 @@ namespace Changxing.Messaging.Outbox;
 /// <summary>
 /// Hands the messages a commit stored straight to <see cref="OutboxDeliveryService{TDbContext}"/>, so they leave within
 /// milliseconds of their transaction without being read back from the table. A context remembers the messages it
-/// added (<see cref="Added"/>); its commit, or its save outside a transaction, hands over those it really stored; a
-/// rollback forgets them. The table stays the record: what a crash or a full queue keeps from delivery is found there
+/// added (<see cref="Added"/>); its commit, or its save outside a transaction, hands over those it really stored to the
+/// queue a delivery service has open (<see cref="Open"/>); a rollback forgets them. The table stays the record: what a crash or a full queue keeps from delivery is found there
 /// by the recovery pass (<see cref="OutboxOptions.RecoverAfter"/>).
 /// Hand-written: EF Core offers the interception points, MassTransit's delivery lives in the package we lack.
 /// </summary>
@@ -21,16 +20,42 @@ public sealed class OutboxDeliverySignal : SaveChangesInterceptor, IDbTransactio
 
     private static readonly ConditionalWeakTable<DbContext, List<OutboxMessage>> Pending = [];
 
-    // One queue per database (a test process may host several services); bounded: past this many waiting messages the
-    // newest wait in the table for the recovery pass instead.
-    private static readonly ConcurrentDictionary<string, Channel<OutboxMessage>> Committed = new(StringComparer.Ordinal);
+    // One queue per database (a test process may host several services), open while a delivery service reads it;
+    // bounded: past this many waiting messages the newest wait in the table for the recovery pass instead.
+    private static readonly Dictionary<string, HandOverQueue> Queues = new(StringComparer.Ordinal);
 
-    /// <summary>The messages committed to the database of <paramref name="connectionString"/> in this process and not yet taken by delivery.</summary>
-    public static ChannelReader<OutboxMessage> ReaderFor(string connectionString) => QueueOf(connectionString).Reader;
+    /// <summary>
+    /// Opens the hand-over queue of the database of <paramref name="connectionString"/> for a delivery service in this
+    /// process, until <see cref="Close"/>. Commits made while no delivery service reads it are not queued: the table
+    /// keeps them for a recovery pass, here or in another instance.
+    /// </summary>
+    public static ChannelReader<OutboxMessage> Open(string connectionString)
+    {
+        lock (Queues)
+        {
+            if (!Queues.TryGetValue(connectionString, out var queue))
+            {
+                queue = new HandOverQueue();
+                Queues.Add(connectionString, queue);
+            }
 
-    private static Channel<OutboxMessage> QueueOf(string connectionString) =>
-        Committed.GetOrAdd(connectionString, _ => Channel.CreateBounded<OutboxMessage>(
-            new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true }));
+            queue.Readers++;
+            return queue.Messages.Reader;
+        }
+    }
+
+    /// <summary>Ends a delivery service's reading; the last reader's close stops the queuing, so what was not taken waits in the table.</summary>
+    public static void Close(string connectionString)
+    {
+        lock (Queues)
+        {
+            if (Queues.TryGetValue(connectionString, out var queue) && --queue.Readers == 0)
+            {
+                Queues.Remove(connectionString);
+                queue.Messages.Writer.TryComplete();
+            }
+        }
+    }
 
     /// <summary>Notes that <paramref name="db"/> added <paramref name="message"/>; it is handed over once committed.</summary>
     public static void Added(DbContext db, OutboxMessage message)
@@ -100,12 +125,20 @@ public sealed class OutboxDeliverySignal : SaveChangesInterceptor, IDbTransactio
             {
                 if (message.SequenceNumber > 0)
                 {
-                    queue.Writer.TryWrite(message);
+                    queue?.Writer.TryWrite(message);
                     return true;
                 }
 
                 return db.Entry(message).State == EntityState.Detached;
             });
+        }
+    }
+
+    private static Channel<OutboxMessage>? QueueOf(string connectionString)
+    {
+        lock (Queues)
+        {
+            return Queues.TryGetValue(connectionString, out var queue) ? queue.Messages : null;
         }
     }
 
@@ -118,5 +151,13 @@ public sealed class OutboxDeliverySignal : SaveChangesInterceptor, IDbTransactio
                 added.Clear();
             }
         }
+    }
+
+    private sealed class HandOverQueue
+    {
+        public Channel<OutboxMessage> Messages { get; } = Channel.CreateBounded<OutboxMessage>(
+            new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite });
+
+        public int Readers { get; set; }
     }
 }
