@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using Changxing.Contracts.Membership;
 
 namespace Changxing.SystemHarness.Scenarios;
 
@@ -8,7 +9,9 @@ namespace Changxing.SystemHarness.Scenarios;
 /// What must hold once the system has settled (issue #9), read from the services' own databases on either provider,
 /// plus each member's balance as Points shows it: every redemption finished; no points or seat hold without a live
 /// redemption; no seat leg sold twice; every lot and every member's ledger balances; each completed redemption has
-/// exactly one ticket, one ticketed seat and one captured points hold, and a failed one keeps none of them.
+/// exactly one ticket, one ticketed seat and one captured points hold, and a failed one keeps none of them; each
+/// finished redemption told its member once; each member's payment-strike counter holds exactly the failed payments
+/// since their last completed redemption, and the support tickets it opened are Membership's.
 /// </summary>
 public static class Invariants
 {
@@ -59,6 +62,9 @@ public static class Invariants
 
             new("each finished redemption told its member once, with its outcome (the outbox lost no RedemptionCompleted or RedemptionFailed)",
                 s.Redemptions.Count(r => r.State is Completed or Failed), NotificationViolations(s)),
+
+            new("each member's strike count is exact: the failed payments since their last completed redemption, modulo the three that open a support ticket; every ticket the counter opened is in Membership, once",
+                s.Redemptions.Select(r => r.MemberId).Union(s.StrikeCounters.Select(c => c.MemberId)).Distinct().Count(), StrikeViolations(s)),
         ];
 
         return new InvariantReport(
@@ -201,6 +207,60 @@ public static class Invariants
         }
 
         return violations;
+    }
+
+    /// <summary>
+    /// Replays the strike rule from the redemptions table: the failed payments after a member's last completed
+    /// redemption, counted in threes (the third opens a ticket and starts the count again), must be the counter's
+    /// current run. Members with a wrong-consumption-password strike are not replayed: those strikes leave no
+    /// redemption to count from. The tickets the counter saw opened must be Membership's tickets of that keyword.
+    /// </summary>
+    private static List<string> StrikeViolations(SystemSnapshot s)
+    {
+        const int StrikesPerTicket = 3;
+        var violations = new List<string>();
+        var counters = s.StrikeCounters.ToDictionary(c => c.MemberId);
+        var tickets = s.SupportTickets.Where(t => t.Keyword == OpenSupportTicket.PointsPaymentProblem).ToLookup(t => t.MemberId);
+        foreach (var member in s.Redemptions.GroupBy(r => r.MemberId).Select(g => g.Key).Union(counters.Keys).Distinct())
+        {
+            var mine = s.Redemptions.Where(r => r.MemberId == member).ToList();
+            var lastCompleted = mine.Where(r => r.State == Completed).Select(r => (DateTime?)r.UpdatedAt).Max();
+            var failures = mine.Where(r => r.State == Failed && r.IsPaymentFailure && (lastCompleted is null || r.UpdatedAt > lastCompleted)).Select(r => r.Id).ToHashSet();
+            var run = counters.TryGetValue(member, out var counter) ? CurrentRun(counter, lastCompleted) : [];
+            var opened = counter?.TicketsOpened ?? 0;
+            if (tickets[member].Count() != opened)
+            {
+                violations.Add($"member {member}: the strike counter saw {opened} support tickets opened, Membership has {tickets[member].Count()}");
+            }
+
+            if (run.Any(f => f.RedemptionId is null) || tickets[member].Any(t => t.PasswordFailures > 0))
+            {
+                continue;
+            }
+
+            var ids = run.Select(f => f.RedemptionId!.Value).ToList();
+            if (ids.Count != failures.Count % StrikesPerTicket || ids.Distinct().Count() != ids.Count || !ids.All(failures.Contains))
+            {
+                violations.Add($"member {member}: {failures.Count} failed payments since the last completed redemption, so a run of {failures.Count % StrikesPerTicket}, but the counter holds {ids.Count} ({string.Join(", ", ids)})");
+            }
+
+            if (failures.Count >= StrikesPerTicket && !tickets[member].Any())
+            {
+                violations.Add($"member {member}: {failures.Count} failed payments in a row and no {OpenSupportTicket.PointsPaymentProblem} support ticket");
+            }
+        }
+
+        return violations;
+    }
+
+    private static List<(Guid? RedemptionId, DateTime FailedAt)> CurrentRun(SystemSnapshot.StrikeCounter counter, DateTime? lastCompleted)
+    {
+        using var stored = JsonDocument.Parse(counter.RecentFailures);
+        return stored.RootElement.EnumerateArray()
+            .Select(f => (f.GetProperty("redemptionId").ValueKind == JsonValueKind.Null ? (Guid?)null : f.GetProperty("redemptionId").GetGuid(),
+                f.GetProperty("failedAt").GetDateTimeOffset().UtcDateTime))
+            .Where(f => lastCompleted is null || f.Item2 > lastCompleted)
+            .ToList();
     }
 
     private static string StateOf(Dictionary<Guid, SystemSnapshot.Redemption> redemptions, Guid id) =>

@@ -14,13 +14,19 @@ public sealed record SystemSnapshot(
     IReadOnlyList<SystemSnapshot.Allocation> Allocations,
     IReadOnlyList<SystemSnapshot.Lot> Lots,
     IReadOnlyList<SystemSnapshot.PointsMember> Members,
-    IReadOnlyList<SystemSnapshot.Notification> Notifications)
+    IReadOnlyList<SystemSnapshot.Notification> Notifications,
+    IReadOnlyList<SystemSnapshot.StrikeCounter> StrikeCounters,
+    IReadOnlyList<SystemSnapshot.SupportTicket> SupportTickets)
 {
     /// <summary>A message in a member's inbox; <see cref="SourceKey"/> names the event it came from, e.g. <c>RedemptionCompleted:{id}</c>.</summary>
     public sealed record Notification(Guid MemberId, string SourceKey);
 
-    /// <summary>A redemption; <see cref="Timeline"/> is its JSON story, where a step deadline's re-send shows as "StepResent".</summary>
-    public sealed record Redemption(Guid Id, string State, Guid MemberId, string? FailureReason, string? TicketNumber, string Timeline, string? DeadlineStep, int DeadlineAttempt)
+    /// <summary>
+    /// A redemption; <see cref="Timeline"/> is its JSON story, where a step deadline's re-send shows as "StepResent";
+    /// <see cref="UpdatedAt"/> (UTC) is when it finished, once it has.
+    /// </summary>
+    public sealed record Redemption(Guid Id, string State, Guid MemberId, string? FailureReason, string? TicketNumber, string Timeline, string? DeadlineStep, int DeadlineAttempt,
+        DateTime UpdatedAt, bool IsPaymentFailure)
     {
         /// <summary>Whether a step deadline had to make up for a lost or unanswered message (re-sent step or compensation, recovered request).</summary>
         public bool RecoveredByDeadline =>
@@ -46,15 +52,21 @@ public sealed record SystemSnapshot(
 
     public sealed record PointsMember(Guid MemberId, long LifetimeCredited);
 
+    /// <summary>A member's payment-strike counter in Ticketing; <see cref="RecentFailures"/> is its stored run, as JSON.</summary>
+    public sealed record StrikeCounter(Guid MemberId, string RecentFailures, int TicketsOpened);
+
+    /// <summary>A support ticket in Membership, with how many of its failures were wrong consumption passwords (no redemption).</summary>
+    public sealed record SupportTicket(Guid MemberId, string Keyword, int PasswordFailures);
+
     public static async Task<SystemSnapshot> ReadAsync(SystemUnderTest system)
     {
         await using var ticketing = await ServiceDatabase.OpenAsync(system, "Ticketing");
         await using var points = await ServiceDatabase.OpenAsync(system, "Points");
         await using var membership = await ServiceDatabase.OpenAsync(system, "Membership");
         return new SystemSnapshot(
-            await ticketing.ListAsync("""SELECT "CorrelationId", "CurrentState", "MemberId", "FailureReason", "TicketNumber", "Timeline", "DeadlineStep", "DeadlineAttempt" FROM "redemptions" """,
+            await ticketing.ListAsync("""SELECT "CorrelationId", "CurrentState", "MemberId", "FailureReason", "TicketNumber", "Timeline", "DeadlineStep", "DeadlineAttempt", "UpdatedAt", "IsPaymentFailure" FROM "redemptions" """,
                 r => new Redemption(r.GetId(0), r.GetString(1), r.GetId(2), r.GetNullableString(3), r.GetNullableString(4), r.GetString(5),
-                    r.GetNullableString(6), r.GetInt32(7))),
+                    r.GetNullableString(6), r.GetInt32(7), r.GetDateTime(8), r.GetBoolean(9))),
             await ticketing.ListAsync("""SELECT "Id", "RedemptionId", "RunId", "Car", "Seat", "Legs", "Status", "PassengerKey" FROM "SeatHolds" """,
                 r => new SeatHold(r.GetId(0), r.GetNullableId(1), r.GetId(2), r.GetString(3), r.GetString(4), r.GetInt64(5), r.GetString(6), r.GetString(7))),
             await ticketing.ListAsync("""SELECT "TicketNumber", "HoldId", "RedemptionId", "Status" FROM "Tickets" """,
@@ -70,6 +82,14 @@ public sealed record SystemSnapshot(
             await points.ListAsync("""SELECT "MemberId", "LifetimeCredited" FROM "Members" """,
                 r => new PointsMember(r.GetId(0), r.GetInt64(1))),
             await membership.ListAsync("""SELECT "MemberId", "SourceKey" FROM "Notifications" WHERE "SourceKey" LIKE 'Redemption%' """,
-                r => new Notification(r.GetId(0), r.GetString(1))));
+                r => new Notification(r.GetId(0), r.GetString(1))),
+            await ticketing.ListAsync("""SELECT "CorrelationId", "RecentFailures", "TicketsOpened" FROM "payment_strikes" """,
+                r => new StrikeCounter(r.GetId(0), r.GetString(1), r.GetInt32(2))),
+            await membership.ListAsync("""
+                SELECT t."MemberId", t."Keyword",
+                       (SELECT COUNT(*) FROM "SupportTicketFailures" f WHERE f."TicketId" = t."Id" AND f."RedemptionId" IS NULL)
+                FROM "SupportTickets" t
+                """,
+                r => new SupportTicket(r.GetId(0), r.GetString(1), Convert.ToInt32(r.GetValue(2), global::System.Globalization.CultureInfo.InvariantCulture))));
     }
 }
