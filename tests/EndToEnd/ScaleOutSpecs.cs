@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using Changxing.EndToEnd.Infrastructure;
 using Changxing.Messaging.Data;
 using Changxing.SystemHarness;
@@ -14,7 +15,9 @@ namespace Changxing.EndToEnd;
 /// several members redeeming at once, and midway one instance of each service killed with kill -9 and left down. The
 /// survivors must finish every redemption (completed, or failed with a reason) and every invariant must hold: no seat
 /// leg sold twice, no points spent twice, every ledger balanced (quotas are held by the run lock; an operator may lower
-/// one below what is sold, so "used ≤ quota" is no invariant).
+/// one below what is sold, so "used ≤ quota" is no invariant). Meanwhile one more member enters six wrong consumption
+/// passwords in quick succession, spread over both Membership instances; their strikes are consumed by both Ticketing
+/// instances side by side: two runs of three, and still exactly one support ticket (one is open at a time).
 /// </summary>
 [Collection(RunningSystemCollection.Name)]
 [Trait("Category", TestCategories.EndToEnd)]
@@ -30,6 +33,7 @@ public sealed class ScaleOutSpecs(ITestOutputHelper output)
     private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan Between = TimeSpan.FromSeconds(4);
     private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(120);
+    private const int WrongPasswords = 6;
 
     [Fact]
     public async Task Should_finish_every_redemption_and_keep_every_invariant_when_one_of_two_instances_of_each_service_is_killed_under_load()
@@ -47,6 +51,19 @@ public sealed class ScaleOutSpecs(ITestOutputHelper output)
             members = await Task.WhenAll(Enumerable.Range(0, Members).Select(_ => journeys.RichMemberAsync(runs.Sum(r => r.Points))));
             var stream = new RedemptionStream(system, members, runs, Pace);
             Log($"{Members} members ready to redeem {runs.Count} runs each");
+
+            using var striker = await journeys.SignUpAsync(new DateOnly(1980, 3, 3));
+            await journeys.ActivateAsync(striker);
+            await journeys.SetConsumptionPasswordAsync(striker);
+            // One after another: entries racing on the same counter would be refused as concurrent and count no strike.
+            for (var i = 0; i < WrongPasswords; i++)
+            {
+                using var refused = await journeys.AuthoriseWithAsync(striker, "000111");
+                Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            }
+
+            Log($"{WrongPasswords} wrong consumption passwords entered (the fifth locks it)");
+
             Fault[] kills = [.. SystemUnderTest.Services.Select(s => Fault.KillInstance(SystemUnderTest.InstanceName(s, Instances)))];
 
             var result = await FaultRun.RunAsync(system, journeys, kills, stream.RunAsync, Between, SettleTimeout, Log, restartStopped: false);
@@ -57,6 +74,9 @@ public sealed class ScaleOutSpecs(ITestOutputHelper output)
             Assert.Contains("Completed", result.Report.ByState.Keys);
             Assert.DoesNotContain("(none)", result.Report.FailedByReason.Keys);
             Assert.True(result.Report.Holds, result.Report.ToString());
+            var tickets = await striker.Http.GetJsonAsync("/api/membership/support-tickets");
+            Assert.Equal(1, tickets.GetArrayLength());
+            Assert.Equal("积分支付异常", tickets[0].Str("keyword"));
         }
         catch
         {
