@@ -32,7 +32,12 @@ public sealed class BusOptions
     [Range(1, int.MaxValue, ErrorMessage = $"{Section}:{nameof(ConcurrentMessageLimit)} must be at least 1.")]
     public int ConcurrentMessageLimit { get; set; } = 16;
 
-    /// <summary>Immediate redeliveries of a faulting message before it goes to the error queue.</summary>
+    /// <summary>
+    /// Retries of a faulting message, with exponential waits (about 150 ms, 250 ms, 450 ms, … up to 15 s), before it
+    /// goes to the error queue. The default 8 rides out about 25 s of a database or broker outage: the fault drill's
+    /// 10 s PostgreSQL refusal dead-lettered 12 messages with the former 5 (about 3 s), and an event nothing re-sends,
+    /// a member's notification for one, would have been lost with them.
+    /// </summary>
     [Range(0, int.MaxValue, ErrorMessage = $"{Section}:{nameof(RetryLimit)} must be at least 0.")]
-    public int RetryLimit { get; set; } = 5;
+    public int RetryLimit { get; set; } = 8;
 }

@@ -138,7 +138,7 @@ public static class BusRegistration
         // (unique-key violation) and optimistic-concurrency conflicts. Each attempt gets a fresh scope and outbox.
         endpoint.UseMessageRetry(r =>
         {
-            r.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(100));
+            r.Exponential(options.RetryLimit, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(15), TimeSpan.FromMilliseconds(100));
             r.Ignore<ArgumentException>();
         });
         if (context.GetService<EntityFrameworkOutboxEndpoints>() is { } outbox)

@@ -45,6 +45,12 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
     // How long a graceful stop may spend sending what is queued for hand-over; the host's own shutdown timeout is 30 s.
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
+    // Sequence numbers per mark statement (one parameter: EF Core sends the list as JSON or an array).
+    private const int MarksPerStatement = 1_000;
+
+    // Sent by the hand-over and confirmed by the broker, waiting for the next mark (OutboxOptions.MarkDelay).
+    private readonly Channel<long> _sent = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -60,7 +66,10 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
         try
         {
             await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
-            await Task.WhenAll(HandOverLoopAsync(committed, settings, stoppingToken), RecoveryLoopAsync(settings, startedAt, stoppingToken));
+            await Task.WhenAll(
+                HandOverLoopAsync(committed, settings, stoppingToken),
+                MarkLoopAsync(settings, stoppingToken),
+                RecoveryLoopAsync(settings, startedAt, stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -73,7 +82,10 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
         await DrainAsync(committed, settings);
     }
 
-    /// <summary>On a graceful stop, before the bus stops (it was registered first, so it stops last): what is queued for hand-over.</summary>
+    /// <summary>
+    /// On a graceful stop, before the bus stops (it was registered first, so it stops last): what is queued for
+    /// hand-over is sent, and everything sent is marked.
+    /// </summary>
     private async Task DrainAsync(ChannelReader<OutboxMessage> committed, OutboxOptions settings)
     {
         using var deadline = new CancellationTokenSource(DrainTimeout);
@@ -82,12 +94,14 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
         {
             while (TakeBatch(committed, batch, settings.QueryMessageLimit) > 0)
             {
-                await DeliverAsync(batch, deadline.Token);
+                await DeliverAsync(batch, settings, deadline.Token);
             }
+
+            await MarkSentAsync(deadline.Token);
         }
         catch (Exception e)
         {
-            // What is left stays pending in the table; the next start-up sends it.
+            // What is left stays pending in the table; the next start-up sends it (again, for what was sent unmarked).
             LogDeliveryFailed(logger, e);
         }
     }
@@ -100,7 +114,7 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
             TakeBatch(committed, batch, settings.QueryMessageLimit);
             try
             {
-                await DeliverAsync(batch, stoppingToken);
+                await DeliverAsync(batch, settings, stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -108,6 +122,52 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
                 LogDeliveryFailed(logger, e);
             }
         }
+    }
+
+    /// <summary>Marks what the hand-over sent, at most <see cref="OutboxOptions.MarkDelay"/> after the first of them was confirmed.</summary>
+    private async Task MarkLoopAsync(OutboxOptions settings, CancellationToken stoppingToken)
+    {
+        while (await _sent.Reader.WaitToReadAsync(stoppingToken))
+        {
+            await Task.Delay(settings.MarkDelay, stoppingToken);
+            try
+            {
+                await MarkSentAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Left pending in the table: the recovery pass sends them again, and the receiving inbox drops the copies.
+                LogDeliveryFailed(logger, e);
+            }
+        }
+    }
+
+    private async Task MarkSentAsync(CancellationToken cancellationToken)
+    {
+        var sent = new List<long>();
+        while (sent.Count < MarksPerStatement && _sent.Reader.TryRead(out var sequenceNumber))
+        {
+            sent.Add(sequenceNumber);
+        }
+
+        if (sent.Count == 0)
+        {
+            return;
+        }
+
+        await MarkAsync(sent, cancellationToken);
+        if (_sent.Reader.TryPeek(out _))
+        {
+            await MarkSentAsync(cancellationToken);
+        }
+    }
+
+    private async Task MarkAsync(List<long> sent, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        await using var turn = await SqliteFileWriterGate.EnterAsync(db, cancellationToken);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => MarkDeliveredAsync(db, sent, ct), cancellationToken);
     }
 
     private static int TakeBatch(ChannelReader<OutboxMessage> committed, List<OutboxMessage> batch, int limit)
@@ -121,13 +181,19 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
         return batch.Count;
     }
 
-    private async Task DeliverAsync(List<OutboxMessage> batch, CancellationToken cancellationToken)
+    private async Task DeliverAsync(List<OutboxMessage> batch, OutboxOptions settings, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         var sent = await SendAsync(batch, cancellationToken);
-        await using var turn = await SqliteFileWriterGate.EnterAsync(db, cancellationToken);
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => MarkDeliveredAsync(db, sent, ct), cancellationToken);
+        if (settings.MarkDelay == TimeSpan.Zero)
+        {
+            await MarkAsync(sent, cancellationToken);
+            return;
+        }
+
+        foreach (var sequenceNumber in sent)
+        {
+            _sent.Writer.TryWrite(sequenceNumber);
+        }
     }
 
     private async Task RecoveryLoopAsync(OutboxOptions settings, DateTime startedAt, CancellationToken stoppingToken)

@@ -67,8 +67,9 @@ public sealed class EndpointRetrySpecs
     [Fact]
     public async Task Should_give_up_after_the_retry_limit_with_growing_waits_and_fault_the_message()
     {
-        var options = new BusOptions();
-        await using var provider = Build();
+        // Five retries (about 3 s) show the schedule's shape; the default eight take about 25 s.
+        var options = new BusOptions { RetryLimit = 5 };
+        await using var provider = Build(options);
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
         var id = Guid.NewGuid();
@@ -86,12 +87,12 @@ public sealed class EndpointRetrySpecs
         Assert.True(waits[^1] >= TimeSpan.FromMilliseconds(900), $"The last wait was {waits[^1]}.");
     }
 
-    private static ServiceProvider Build()
+    private static ServiceProvider Build(BusOptions? options = null)
     {
         var services = new ServiceCollection();
         services.AddMassTransitTestHarness(x =>
         {
-            x.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseServiceDefaults(context, new BusOptions()));
+            x.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseServiceDefaults(context, options ?? new BusOptions()));
             x.AddConsumer<FlakyConsumer>();
         });
         return services.BuildServiceProvider(validateScopes: true);

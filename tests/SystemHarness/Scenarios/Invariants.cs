@@ -11,7 +11,8 @@ namespace Changxing.SystemHarness.Scenarios;
 /// redemption; no seat leg sold twice; every lot and every member's ledger balances; each completed redemption has
 /// exactly one ticket, one ticketed seat and one captured points hold, and a failed one keeps none of them; each
 /// finished redemption told its member once; each member's payment-strike counter holds exactly the failed payments
-/// since their last completed redemption, and the support tickets it opened are Membership's.
+/// since their last completed redemption, and the support tickets it opened are Membership's; and no service's
+/// transactional outbox still holds a message it has not delivered to the broker.
 /// </summary>
 public static class Invariants
 {
@@ -65,6 +66,9 @@ public static class Invariants
 
             new("each member's strike count is exact: the failed payments since their last completed redemption, modulo the three that open a support ticket; every ticket the counter opened is in Membership, once",
                 s.Redemptions.Select(r => r.MemberId).Union(s.StrikeCounters.Select(c => c.MemberId)).Distinct().Count(), StrikeViolations(s)),
+
+            new("every message stored in a service's outbox reached the broker (none left pending)", (int)s.Outboxes.Sum(o => o.Stored),
+                s.Outboxes.Where(o => o.Pending > 0).Select(o => $"{o.Service}: {o.Pending} of the {o.Stored} messages in its outbox are still pending").ToList()),
         ];
 
         return new InvariantReport(

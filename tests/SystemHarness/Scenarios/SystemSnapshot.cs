@@ -16,7 +16,8 @@ public sealed record SystemSnapshot(
     IReadOnlyList<SystemSnapshot.PointsMember> Members,
     IReadOnlyList<SystemSnapshot.Notification> Notifications,
     IReadOnlyList<SystemSnapshot.StrikeCounter> StrikeCounters,
-    IReadOnlyList<SystemSnapshot.SupportTicket> SupportTickets)
+    IReadOnlyList<SystemSnapshot.SupportTicket> SupportTickets,
+    IReadOnlyList<SystemSnapshot.Outbox> Outboxes)
 {
     /// <summary>A message in a member's inbox; <see cref="SourceKey"/> names the event it came from, e.g. <c>RedemptionCompleted:{id}</c>.</summary>
     public sealed record Notification(Guid MemberId, string SourceKey);
@@ -58,6 +59,12 @@ public sealed record SystemSnapshot(
     /// <summary>A support ticket in Membership, with how many of its failures were wrong consumption passwords (no redemption).</summary>
     public sealed record SupportTicket(Guid MemberId, string Keyword, int PasswordFailures);
 
+    /// <summary>A service's transactional outbox: the messages it holds (delivered ones stay a while for operators) and how many are delivered.</summary>
+    public sealed record Outbox(string Service, long Stored, long Delivered)
+    {
+        public long Pending => Stored - Delivered;
+    }
+
     public static async Task<SystemSnapshot> ReadAsync(SystemUnderTest system)
     {
         await using var ticketing = await ServiceDatabase.OpenAsync(system, "Ticketing");
@@ -90,6 +97,13 @@ public sealed record SystemSnapshot(
                        (SELECT COUNT(*) FROM "SupportTicketFailures" f WHERE f."TicketId" = t."Id" AND f."RedemptionId" IS NULL)
                 FROM "SupportTickets" t
                 """,
-                r => new SupportTicket(r.GetId(0), r.GetString(1), Convert.ToInt32(r.GetValue(2), global::System.Globalization.CultureInfo.InvariantCulture))));
+                r => new SupportTicket(r.GetId(0), r.GetString(1), Convert.ToInt32(r.GetValue(2), global::System.Globalization.CultureInfo.InvariantCulture))),
+            [await OutboxAsync("Ticketing", ticketing), await OutboxAsync("Points", points), await OutboxAsync("Membership", membership)]);
+    }
+
+    private static async Task<Outbox> OutboxAsync(string service, ServiceDatabase database)
+    {
+        var counts = await database.ListAsync("""SELECT COUNT(*), COUNT("Delivered") FROM "OutboxMessage" """, r => (r.GetInt64(0), r.GetInt64(1)));
+        return new Outbox(service, counts[0].Item1, counts[0].Item2);
     }
 }
