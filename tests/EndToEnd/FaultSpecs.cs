@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Changxing.Contracts;
 using Changxing.EndToEnd.Infrastructure;
 using Changxing.Messaging.Data;
 using Changxing.SystemHarness;
@@ -61,15 +62,19 @@ public sealed class FaultSpecs(ITestOutputHelper output)
         {
             var journeys = new Journeys(system);
             var runs = await journeys.RedeemableRunsAsync().Take(Runs).ToListAsync();
-            members = await Task.WhenAll(Enumerable.Range(0, Members).Select(_ => journeys.RichMemberAsync(runs.Sum(r => r.Points))));
+            // One member more, with a single ticket's points (below the 10,000 that unlock redemption): each of their
+            // redemptions fails as a payment and counts a strike, so the strike counts are checked through the faults.
+            members = await Task.WhenAll(Enumerable.Range(0, Members).Select(_ => journeys.RichMemberAsync(runs.Sum(r => r.Points)))
+                .Append(journeys.RichMemberAsync(1)));
             var stream = new RedemptionStream(system, members, runs, Pace);
-            Log($"{Members} members ready to redeem {runs.Count} runs each");
+            Log($"{Members} members ready to redeem {runs.Count} runs each, and one below the redemption threshold");
 
             var result = await FaultRun.RunAsync(system, journeys, faults, stream.RunAsync, between, SettleTimeout, Log);
 
             Log($"accepted {stream.Accepted.Count} redemptions; {stream.Unanswered} calls retried during faults; {result}");
             Assert.True(stream.Accepted.Count >= faults.Length, $"the stream kept redeeming through the faults (accepted {stream.Accepted.Count})");
             Assert.Contains("Completed", result.Report.ByState.Keys);
+            Assert.Contains(ReasonCodes.BelowRedemptionThreshold, result.Report.FailedByReason.Keys);
             if (faults.Any(f => f.Name.Contains("lose", StringComparison.Ordinal)))
             {
                 Assert.True(result.Report.RecoveredByDeadline > 0, "messages were lost, so some redemption must have been recovered by a step deadline's re-send");

@@ -64,7 +64,7 @@ public static class Invariants
             new("each finished redemption told its member once, with its outcome (the outbox lost no RedemptionCompleted or RedemptionFailed)",
                 s.Redemptions.Count(r => r.State is Completed or Failed), NotificationViolations(s)),
 
-            new("each member's strike count is exact: the failed payments since their last completed redemption, modulo the three that open a support ticket; every ticket the counter opened is in Membership, once",
+            new($"each member's strike count is exact ({s.Redemptions.Count(r => r.State == Failed && r.IsPaymentFailure)} failed payments): the failed payments since their last completed redemption, modulo the three that open a support ticket; every ticket the counter opened is in Membership, once",
                 s.Redemptions.Select(r => r.MemberId).Union(s.StrikeCounters.Select(c => c.MemberId)).Distinct().Count(), StrikeViolations(s)),
 
             new("every message stored in a service's outbox reached the broker (none left pending)", (int)s.Outboxes.Sum(o => o.Stored),
