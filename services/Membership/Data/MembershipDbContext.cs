@@ -1,4 +1,3 @@
-using Changxing.Messaging.Outbox;
 using Changxing.Membership.Accounts;
 using Changxing.Membership.Beneficiaries;
 using Changxing.Membership.ConsumptionPassword;
@@ -6,6 +5,7 @@ using Changxing.Membership.Notifications;
 using Changxing.Membership.PaymentAuthorisations;
 using Changxing.Membership.Staff;
 using Changxing.Membership.SupportTickets;
+using Changxing.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Changxing.Membership.Data;
