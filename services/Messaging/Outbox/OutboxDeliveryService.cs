@@ -4,8 +4,6 @@ using MassTransit;
 using MassTransit.Middleware;
 using MassTransit.Serialization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -144,21 +142,16 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
 
     private async Task MarkSentAsync(CancellationToken cancellationToken)
     {
-        var sent = new List<long>();
-        while (sent.Count < MarksPerStatement && _sent.Reader.TryRead(out var sequenceNumber))
+        var sent = new List<long>(MarksPerStatement);
+        while (_sent.Reader.TryPeek(out _))
         {
-            sent.Add(sequenceNumber);
-        }
+            sent.Clear();
+            while (sent.Count < MarksPerStatement && _sent.Reader.TryRead(out var sequenceNumber))
+            {
+                sent.Add(sequenceNumber);
+            }
 
-        if (sent.Count == 0)
-        {
-            return;
-        }
-
-        await MarkAsync(sent, cancellationToken);
-        if (_sent.Reader.TryPeek(out _))
-        {
-            await MarkSentAsync(cancellationToken);
+            await MarkAsync(sent, cancellationToken);
         }
     }
 
@@ -167,7 +160,7 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
         await using var turn = await SqliteFileWriterGate.EnterAsync(db, cancellationToken);
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => MarkDeliveredAsync(db, sent, ct), cancellationToken);
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => OutboxTable.MarkDeliveredAsync(db, sent, ct), cancellationToken);
     }
 
     private static int TakeBatch(ChannelReader<OutboxMessage> committed, List<OutboxMessage> batch, int limit)
@@ -233,11 +226,7 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
         if (db.Database.GetDatabaseProvider() == DatabaseProvider.Sqlite)
         {
             // One process per file: nobody else delivers these rows, and the write lock is taken only for the mark.
-            var pending = await db.Set<OutboxMessage>().AsNoTracking()
-                .Where(m => m.Delivered == null && m.SentTime <= storedBefore)
-                .OrderBy(m => m.SequenceNumber)
-                .Take(limit)
-                .ToListAsync(cancellationToken);
+            var pending = await OutboxTable.PendingAsync(db, storedBefore, limit, cancellationToken);
             if (pending.Count == 0)
             {
                 return 0;
@@ -245,7 +234,7 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
 
             var sent = await SendAsync(pending, cancellationToken);
             await using var turn = await SqliteFileWriterGate.EnterAsync(db, cancellationToken);
-            await MarkDeliveredAsync(db, sent, cancellationToken);
+            await OutboxTable.MarkDeliveredAsync(db, sent, cancellationToken);
             return sent.Count;
         }
 
@@ -253,9 +242,9 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
         {
             // The rows stay locked until the mark commits; another instance skips them and takes the next ones.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var pending = await db.Set<OutboxMessage>().FromSqlRaw(LockedBatchStatement(db), storedBefore, limit).AsNoTracking().ToListAsync(ct);
+            var pending = await OutboxTable.LockPendingAsync(db, storedBefore, limit, ct);
             var sent = pending.Count == 0 ? [] : await SendAsync(pending, ct);
-            await MarkDeliveredAsync(db, sent, ct);
+            await OutboxTable.MarkDeliveredAsync(db, sent, ct);
             await transaction.CommitAsync(ct);
             return sent.Count;
         }, cancellationToken);
@@ -302,33 +291,6 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
         timeout.CancelAfter(SendTimeout);
         var endpoint = await bus.GetSendEndpoint(destination);
         await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, destination), timeout.Token);
-    }
-
-    private static Task<int> MarkDeliveredAsync(DbContext db, List<long> sent, CancellationToken cancellationToken)
-    {
-        var now = DateTime.UtcNow;
-        return sent.Count == 0
-            ? Task.FromResult(0)
-            : db.Set<OutboxMessage>()
-                .Where(m => sent.Contains(m.SequenceNumber))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Delivered, now), cancellationToken);
-    }
-
-    /// <summary>The oldest pending rows stored before <c>{0}</c>, at most <c>{1}</c>, locked, skipping rows another instance has locked.</summary>
-    private static string LockedBatchStatement(DbContext db)
-    {
-        var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
-        var sql = db.GetService<ISqlGenerationHelper>();
-        var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        var delivered = sql.DelimitIdentifier(nameof(OutboxMessage.Delivered));
-        var sentTime = sql.DelimitIdentifier(nameof(OutboxMessage.SentTime));
-        var sequence = sql.DelimitIdentifier(nameof(OutboxMessage.SequenceNumber));
-        return db.Database.GetDatabaseProvider() switch
-        {
-            DatabaseProvider.SqlServer =>
-                $"SELECT TOP ({{1}}) * FROM {table} WITH (UPDLOCK, ROWLOCK, READPAST) WHERE {delivered} IS NULL AND {sentTime} <= {{0}} ORDER BY {sequence}",
-            _ => $"SELECT * FROM {table} WHERE {delivered} IS NULL AND {sentTime} <= {{0}} ORDER BY {sequence} LIMIT {{1}} FOR UPDATE SKIP LOCKED",
-        };
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery is disabled on this instance (Outbox:DeliveryEnabled=false): stored messages wait for another instance")]
