@@ -1,5 +1,7 @@
 using Changxing.Messaging.Data;
 using Changxing.Points.Data;
+using Changxing.Points.Members;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Changxing.Points.Tests;
@@ -31,5 +33,28 @@ public sealed class SqliteWriterQueueSpecs(PointsApiFactory factory) : IClassFix
 
         await crediting.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(1_000, (await factory.BalanceAsync(member))!.Available);
+    }
+
+    [Fact]
+    public async Task Should_give_the_turn_back_when_a_save_fails_before_it_reaches_the_database()
+    {
+        var member = await factory.ActivateMemberAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            // A key changed on a tracked entity: change detection refuses it before EF Core's save begins, where EF
+            // calls no SaveChangesFailed (a turn taken by an interceptor pair was lost here, and every later write of
+            // the process waited out its 5 s patience).
+            var db = scope.ServiceProvider.GetRequiredService<PointsDbContext>();
+            var tracked = await db.Members.SingleAsync(m => m.MemberId == member);
+            typeof(PointsMember).GetProperty(nameof(PointsMember.MemberId))!.SetValue(tracked, Guid.NewGuid());
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        }
+
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PointsDbContext>();
+            await using var turn = await SqliteFileWriterGate.EnterAsync(db, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(2));
+            Assert.NotNull(turn);
+        }
     }
 }

@@ -5,13 +5,14 @@ using Changxing.Membership.Notifications;
 using Changxing.Membership.PaymentAuthorisations;
 using Changxing.Membership.Staff;
 using Changxing.Membership.SupportTickets;
+using Changxing.Messaging.Data;
 using Changxing.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Changxing.Membership.Data;
 
 /// <summary>The Membership service's own tables. Provider-specific subclasses carry the migrations.</summary>
-public abstract class MembershipDbContext(DbContextOptions options) : DbContext(options)
+public abstract class MembershipDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Member> Members => Set<Member>();
 

@@ -9,7 +9,7 @@ public static class DbContextProviderOptions
     public static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString) =>
         provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(SqliteWriteGateInterceptor.Instance, OutboxDeliverySignal.Instance),
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString).AddInterceptors(OutboxDeliverySignal.Instance),
             DatabaseProvider.Postgres => builder.UseNpgsql(connectionString, o => o.EnableRetryOnFailure(3)).AddInterceptors(OutboxDeliverySignal.Instance),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.EnableRetryOnFailure(3)).AddInterceptors(OutboxDeliverySignal.Instance),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),

@@ -6,7 +6,7 @@ namespace Changxing.Messaging.Data;
 /// <summary>
 /// One writer at a time per SQLite file in this process: every explicit transaction that writes (saga transactions,
 /// Points' member transactions, Ticketing's run changes and train edits, through <see cref="EnterAsync(DbContext, CancellationToken)"/>)
-/// and every SaveChanges outside a transaction (<see cref="SqliteWriteGateInterceptor"/>). SQLite has a single writer
+/// and every SaveChanges outside a transaction (<see cref="ServiceDbContext"/>, the base of every service's DbContext). SQLite has a single writer
 /// anyway; a writer that meets its lock instead sleeps in Microsoft.Data.Sqlite's busy retry, 150 ms a try, and under
 /// load waits seconds where this queue waits milliseconds (docs/PERFORMANCE.md, platform facts). Every writer of a file
 /// must queue here, in one queue: two queues for one file (Points had its own until 2026-12-07) let their writers meet

@@ -1,3 +1,4 @@
+using Changxing.Messaging.Data;
 using Changxing.Messaging.Outbox;
 using Changxing.Points.Holds;
 using Changxing.Points.Ledger;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Changxing.Points.Data;
 
 /// <summary>The Points service's own tables. Provider-specific subclasses carry the migrations.</summary>
-public abstract class PointsDbContext(DbContextOptions options) : DbContext(options)
+public abstract class PointsDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<PointsMember> Members => Set<PointsMember>();
 

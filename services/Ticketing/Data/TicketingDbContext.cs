@@ -1,3 +1,4 @@
+using Changxing.Messaging.Data;
 using Changxing.Messaging.Outbox;
 using Changxing.Ticketing.Allotments;
 using Changxing.Ticketing.Inventory;
@@ -13,7 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Changxing.Ticketing.Data;
 
 /// <summary>The Ticketing service's own tables. Provider-specific subclasses carry the migrations.</summary>
-public abstract class TicketingDbContext(DbContextOptions options) : DbContext(options)
+public abstract class TicketingDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Station> Stations => Set<Station>();
 

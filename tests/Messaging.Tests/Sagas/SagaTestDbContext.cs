@@ -1,3 +1,4 @@
+using Changxing.Messaging.Data;
 using Changxing.Messaging.Outbox;
 using Changxing.Messaging.Sagas;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Changxing.Messaging.Tests.Sagas;
 
 /// <summary>A service-like DbContext hosting two saga tables beside nothing else.</summary>
-public abstract class SagaTestDbContext(DbContextOptions options) : DbContext(options)
+public abstract class SagaTestDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
