@@ -16,10 +16,9 @@ namespace Changxing.Membership.SupportTickets;
 /// </para>
 /// <para>
 /// Without the database outbox (the consumer-logic test harness keeps MassTransit's in-memory one) the event is
-/// published straight to the bus, and only then is the ticket marked announced: a publish that fails after the ticket
-/// was saved leaves it unmarked, and the retried or redelivered command publishes it then. Only a retry or redelivery
-/// does: another command arriving while the first one's publish is still in flight must not announce the ticket twice
-/// (Ticketing counts the openings).
+/// published straight to the bus by the command that claims the announcement (a conditional update of the ticket's
+/// mark): a publish that fails gives the claim back, and the retried or redelivered command publishes it then; a
+/// command that finds it claimed does not, so no two commands announce the ticket (Ticketing counts the openings).
 /// </para>
 /// </summary>
 public sealed class OpenSupportTicketConsumer(MembershipDbContext db, IBus bus, TimeProvider clock) : IConsumer<OpenSupportTicket>
@@ -40,7 +39,7 @@ public sealed class OpenSupportTicketConsumer(MembershipDbContext db, IBus bus, 
                 await db.SaveChangesAsync(cancellationToken);
             }
 
-            if (open.OpenedAnnouncedAt is null && IsRepeated(context))
+            if (open.OpenedAnnouncedAt is null)
             {
                 await AnnounceAsync(open, context);
             }
@@ -59,19 +58,43 @@ public sealed class OpenSupportTicketConsumer(MembershipDbContext db, IBus bus, 
         await AnnounceAsync(ticket, context);
     }
 
-    private static bool IsRepeated(ConsumeContext context) =>
-        context.GetRetryAttempt() > 0 || context.GetRedeliveryCount() > 0 || context.ReceiveContext.Redelivered;
-
     private async Task AnnounceAsync(SupportTicket ticket, ConsumeContext<OpenSupportTicket> context)
     {
-        // Inside the outbox's transaction: the consume context stores the event with the ticket.
-        var publisher = db.Database.CurrentTransaction is null ? (IPublishEndpoint)bus : context;
-        await publisher.Publish(new SupportTicketOpened(ticket.MemberId, ticket.Id, ticket.Number, ticket.Keyword, ticket.OpenedAt), published =>
+        var opened = new SupportTicketOpened(ticket.MemberId, ticket.Id, ticket.Number, ticket.Keyword, ticket.OpenedAt);
+        if (db.Database.CurrentTransaction is not null)
         {
-            published.ConversationId = context.ConversationId;
-            published.InitiatorId = context.MessageId;
-        }, context.CancellationToken);
-        ticket.MarkOpenedAnnounced(clock.GetUtcNow());
-        await db.SaveChangesAsync(context.CancellationToken);
+            // Inside the outbox's transaction: the consume context stores the event with the ticket and its mark.
+            await context.Publish(opened, published => Correlate(published, context), context.CancellationToken);
+            ticket.MarkOpenedAnnounced(clock.GetUtcNow());
+            await db.SaveChangesAsync(context.CancellationToken);
+            return;
+        }
+
+        // Straight to the bus: claim the announcement first, so of two commands that both find the ticket unannounced
+        // (a retry after losing the race to open it, while the winner's publish is in flight) exactly one publishes.
+        // A publish that fails gives the claim back for the retry or redelivery.
+        var claimed = await db.SupportTickets.Where(t => t.Id == ticket.Id && t.OpenedAnnouncedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.OpenedAnnouncedAt, clock.GetUtcNow()), context.CancellationToken);
+        if (claimed == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await bus.Publish(opened, published => Correlate(published, context), context.CancellationToken);
+        }
+        catch
+        {
+            await db.SupportTickets.Where(t => t.Id == ticket.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.OpenedAnnouncedAt, (DateTimeOffset?)null), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private static void Correlate(PublishContext published, ConsumeContext context)
+    {
+        published.ConversationId = context.ConversationId;
+        published.InitiatorId = context.MessageId;
     }
 }
