@@ -78,6 +78,11 @@ public class OperatorApiSpecs(TicketingApiFactory factory) : IClassFixture<Ticke
         Assert.Empty(await StationCodesAsync("测试东"));
         Assert.Equal(["VNP"], await StationCodesAsync("Beijing Nan"));
         Assert.Equal(["BJP", "VNP"], await StationCodesAsync("北京"));
+
+        // A control character is refused before anything is written (PostgreSQL would refuse a NUL in text only at the save).
+        var refused = await Operator.PutJsonAsync("/api/ticketing/stations/ZZB", new StationInput("测试\u0000西", "Ceshi Xi"));
+        Assert.Equal(ReasonCodes.InvalidRequest, await refused.ReasonAsync(HttpStatusCode.BadRequest));
+        Assert.Equal(["ZZB"], await StationCodesAsync("ceshinan"));
     }
 
     [Fact]

@@ -17,4 +17,8 @@ public sealed class Station
 
     public static bool IsWellFormedCode(string? code) =>
         code is { Length: CodeLength } && code.All(c => c is >= 'A' and <= 'Z');
+
+    /// <summary>A name or pinyin as a timetable prints it: some text, within <paramref name="maxLength"/> once trimmed, and no control characters (PostgreSQL refuses NUL in text).</summary>
+    public static bool IsWellFormedText(string? text, int maxLength) =>
+        !string.IsNullOrWhiteSpace(text) && text.Trim().Length <= maxLength && !text.Any(char.IsControl);
 }

@@ -36,11 +36,10 @@ public static class StationEndpoints
         string code, StationInput input, TicketingDbContext db, SearchReadModel model, CancellationToken cancellationToken)
     {
         code = code.ToUpperInvariant();
-        if (!Station.IsWellFormedCode(code) || string.IsNullOrWhiteSpace(input.Name) || string.IsNullOrWhiteSpace(input.Pinyin)
-            || input.Name.Trim().Length > Station.MaxNameLength || input.Pinyin.Trim().Length > Station.MaxPinyinLength)
+        if (!Station.IsWellFormedCode(code) || !Station.IsWellFormedText(input.Name, Station.MaxNameLength) || !Station.IsWellFormedText(input.Pinyin, Station.MaxPinyinLength))
         {
             return ProblemResults.BadRequest(ReasonCodes.InvalidRequest,
-                $"A station needs a three-letter telegraph code, a Chinese name (at most {Station.MaxNameLength} characters) and its pinyin (at most {Station.MaxPinyinLength}).");
+                $"A station needs a three-letter telegraph code, a Chinese name (at most {Station.MaxNameLength} characters) and its pinyin (at most {Station.MaxPinyinLength}), without control characters.");
         }
 
         var station = await db.Stations.FindAsync([code], cancellationToken);
