@@ -43,11 +43,7 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
     // How long a graceful stop may spend sending what is queued for hand-over; the host's own shutdown timeout is 30 s.
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
-    // Sequence numbers per mark statement (one parameter: EF Core sends the list as JSON or an array).
-    private const int MarksPerStatement = 1_000;
-
-    // Sent by the hand-over and confirmed by the broker, waiting for the next mark (OutboxOptions.MarkDelay).
-    private readonly Channel<long> _sent = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly OutboxDeliveredMarks<TDbContext> _marks = new(scopes);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -95,7 +91,7 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
                 await DeliverAsync(batch, settings, deadline.Token);
             }
 
-            await MarkSentAsync(deadline.Token);
+            await _marks.WriteQueuedAsync(deadline.Token);
         }
         catch (Exception e)
         {
@@ -125,12 +121,12 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
     /// <summary>Marks what the hand-over sent, at most <see cref="OutboxOptions.MarkDelay"/> after the first of them was confirmed.</summary>
     private async Task MarkLoopAsync(OutboxOptions settings, CancellationToken stoppingToken)
     {
-        while (await _sent.Reader.WaitToReadAsync(stoppingToken))
+        while (await _marks.WaitForQueuedAsync(stoppingToken))
         {
             await Task.Delay(settings.MarkDelay, stoppingToken);
             try
             {
-                await MarkSentAsync(stoppingToken);
+                await _marks.WriteQueuedAsync(stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
@@ -138,29 +134,6 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
                 LogDeliveryFailed(logger, e);
             }
         }
-    }
-
-    private async Task MarkSentAsync(CancellationToken cancellationToken)
-    {
-        var sent = new List<long>(MarksPerStatement);
-        while (_sent.Reader.TryPeek(out _))
-        {
-            sent.Clear();
-            while (sent.Count < MarksPerStatement && _sent.Reader.TryRead(out var sequenceNumber))
-            {
-                sent.Add(sequenceNumber);
-            }
-
-            await MarkAsync(sent, cancellationToken);
-        }
-    }
-
-    private async Task MarkAsync(List<long> sent, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        await using var turn = await SqliteFileWriterGate.EnterAsync(db, cancellationToken);
-        await db.Database.CreateExecutionStrategy().ExecuteAsync(ct => OutboxTable.MarkDeliveredAsync(db, sent, ct), cancellationToken);
     }
 
     private static int TakeBatch(ChannelReader<OutboxMessage> committed, List<OutboxMessage> batch, int limit)
@@ -179,14 +152,11 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
         var sent = await SendAsync(batch, cancellationToken);
         if (settings.MarkDelay == TimeSpan.Zero)
         {
-            await MarkAsync(sent, cancellationToken);
+            await _marks.WriteAsync(sent, cancellationToken);
             return;
         }
 
-        foreach (var sequenceNumber in sent)
-        {
-            _sent.Writer.TryWrite(sequenceNumber);
-        }
+        _marks.Queue(sent);
     }
 
     private async Task RecoveryLoopAsync(OutboxOptions settings, DateTime startedAt, CancellationToken stoppingToken)
