@@ -203,7 +203,8 @@ public static class RedemptionEndpoints
             query = query.Where(r => r.CreatedAt >= start);
         }
 
-        if (to is { } last)
+        // The last day there is has no next day to stop before: it bounds nothing.
+        if (to is { } last && last < DateOnly.MaxValue)
         {
             var end = new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
             query = query.Where(r => r.CreatedAt < end);

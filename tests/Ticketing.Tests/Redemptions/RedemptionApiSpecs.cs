@@ -305,6 +305,7 @@ public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : ICl
         var second = await client.GetAsync("/api/redemptions?page=2&pageSize=2").ReadAsync<RedemptionPage>();
         var thatDay = await operatorClient.GetAsync($"/api/redemptions/all?memberId={member}&from={twoDaysAgo:yyyy-MM-dd}&to={twoDaysAgo:yyyy-MM-dd}").ReadAsync<RedemptionPage>();
         var sinceThatDay = await operatorClient.GetAsync($"/api/redemptions/all?memberId={member}&from={twoDaysAgo:yyyy-MM-dd}").ReadAsync<RedemptionPage>();
+        var untilTheLastDay = await operatorClient.GetAsync($"/api/redemptions/all?memberId={member}&from={twoDaysAgo:yyyy-MM-dd}&to=9999-12-31").ReadAsync<RedemptionPage>();
         using var badPage = await client.GetAsync("/api/redemptions?page=0");
 
         Assert.Equal([newest, middle], first.Items.Select(r => r.Id));
@@ -312,6 +313,7 @@ public sealed class RedemptionApiSpecs(ServiceApiFactory<Program> factory) : ICl
         Assert.Equal([oldest], second.Items.Select(r => r.Id));
         Assert.Equal([middle], thatDay.Items.Select(r => r.Id));
         Assert.Equal([newest, middle], sinceThatDay.Items.Select(r => r.Id));
+        Assert.Equal([newest, middle], untilTheLastDay.Items.Select(r => r.Id));
         Assert.Equal(ReasonCodes.InvalidRequest, await badPage.ReasonAsync(HttpStatusCode.BadRequest));
     }
 
