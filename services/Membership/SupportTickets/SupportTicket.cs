@@ -30,9 +30,6 @@ public sealed class SupportTicket
 
     public string? Resolution { get; private set; }
 
-    /// <summary>When <c>SupportTicketOpened</c> was handed to the broker; null until then, and a redelivered command publishes it again.</summary>
-    public DateTimeOffset? OpenedAnnouncedAt { get; private set; }
-
     /// <summary>Bumped by every change, so two commands attaching to the same ticket at once cannot both win (the loser is retried).</summary>
     public int Version { get; private set; }
 
@@ -74,8 +71,6 @@ public sealed class SupportTicket
 
         return added;
     }
-
-    public void MarkOpenedAnnounced(DateTimeOffset now) => OpenedAnnouncedAt ??= now;
 
     public void Resolve(Guid staff, string resolution, DateTimeOffset now)
     {

@@ -8,7 +8,7 @@ namespace Changxing.Messaging.Sagas;
 /// once the clock passes <see cref="DeadlineAt"/>, and again every <see cref="StepDeadlineOptions.ResignalAfter"/> until
 /// the saga restarts or clears the deadline. Set these through the state machine's deadline activities
 /// (<see cref="StepDeadlineActivities"/>), or <see cref="StepDeadlineActivities.StartStep"/> for a row stored outside the
-/// machine, not by hand.
+/// machine or a step started on a computed condition, not by hand.
 /// </summary>
 public interface IStepDeadlineSaga : SagaStateMachineInstance
 {

@@ -22,8 +22,9 @@ public static class StepDeadlineActivities
     }
 
     /// <summary>
-    /// The same first deadline for a saga row written outside the state machine (an API that stores the row and sends
-    /// the first step's command itself): <paramref name="step"/>, first attempt, due at <paramref name="dueAt"/>.
+    /// The same first deadline where no activity can declare it: a saga row written outside the state machine (an API
+    /// that stores the row and sends the first step's command itself), or a step an activity starts only on a condition
+    /// it computes (the strike counter's ticket request): <paramref name="step"/>, first attempt, due at <paramref name="dueAt"/>.
     /// </summary>
     public static void StartStep(this IStepDeadlineSaga saga, string step, DateTimeOffset dueAt)
     {

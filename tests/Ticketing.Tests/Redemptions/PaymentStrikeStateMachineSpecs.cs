@@ -1,6 +1,7 @@
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
 using Changxing.Contracts.Redemptions;
+using Changxing.Messaging.Sagas;
 using Changxing.Ticketing.Redemptions;
 using Changxing.Ticketing.Redemptions.Strikes;
 
@@ -91,29 +92,91 @@ public sealed class PaymentStrikeStateMachineSpecs : IAsyncLifetime
     public async Task Should_not_open_a_second_ticket_while_one_is_open()
     {
         var member = Guid.NewGuid();
-        for (var i = 0; i < 3; i++)
-        {
-            await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
-        }
+        await ThreePaymentsFailed(member);
 
         Assert.Equal(1, await _h.PublishedExactly<OpenSupportTicket>(1, m => m.MemberId == member));
         await _h.Publish(new SupportTicketOpened(member, Guid.NewGuid(), "GD20260301-000001", "积分支付异常", _h.Clock.GetUtcNow()));
-        for (var i = 0; i < 3; i++)
-        {
-            await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
-        }
+        await ThreePaymentsFailed(member);
 
         Assert.Equal(1, await _h.PublishedExactly<OpenSupportTicket>(1, m => m.MemberId == member));
         Assert.Equal("GD20260301-000001", _h.Strikes.Sagas.Contains(member)!.OpenTicketNumber);
 
         await _h.Publish(new SupportTicketResolved(member, Guid.NewGuid(), "GD20260301-000001", _h.Clock.GetUtcNow()));
         await Changxing.TestSupport.Eventually.Until(() => Task.FromResult(_h.Strikes.Sagas.Contains(member)!.OpenTicketNumber is null));
+        await ThreePaymentsFailed(member);
+
+        Assert.Equal(2, await _h.PublishedExactly<OpenSupportTicket>(2, m => m.MemberId == member));
+    }
+
+    [Fact]
+    public async Task Should_ask_again_with_the_same_failures_until_the_ticket_is_announced_and_count_it_once()
+    {
+        var member = Guid.NewGuid();
+        await ThreePaymentsFailed(member);
+
+        Assert.Equal(1, await _h.PublishedExactly<OpenSupportTicket>(1, m => m.MemberId == member));
+        var first = Asked(member).Single();
+        Assert.Equal(PaymentStrikeStateMachine.OpenSupportTicketStep, _h.Strikes.Sagas.Contains(member)!.DeadlineStep);
+
+        // No answer within the step timeout (the command or SupportTicketOpened was lost): the counter asks again.
+        await StrikeOverdue(member);
+        Assert.Equal(2, await _h.PublishedExactly<OpenSupportTicket>(2, m => m.MemberId == member));
+        Assert.Equal(first.RecentFailures, Asked(member).Last().RecentFailures);
+
+        // Membership answers both requests with its one open ticket: counted once, and the counter stops asking.
+        var opened = new SupportTicketOpened(member, Guid.NewGuid(), "GD20260301-000007", "积分支付异常", _h.Clock.GetUtcNow());
+        await _h.Publish(opened);
+        await _h.Publish(opened with { });
+        await Changxing.TestSupport.Eventually.Until(() => Task.FromResult(_h.Strikes.Sagas.Contains(member)!.DeadlineStep is null));
+        await _h.Harness.InactivityTask;
+        var counter = _h.Strikes.Sagas.Contains(member)!;
+        Assert.Equal(1, counter.TicketsOpened);
+        Assert.Equal("GD20260301-000007", counter.OpenTicketNumber);
+        Assert.Equal(2, await _h.PublishedExactly<OpenSupportTicket>(2, m => m.MemberId == member));
+    }
+
+    [Fact]
+    public async Task Should_count_a_ticket_resolved_before_its_announcement_reached_the_counter_and_ask_for_the_next_one()
+    {
+        var member = Guid.NewGuid();
+        await ThreePaymentsFailed(member);
+
+        Assert.Equal(1, await _h.PublishedExactly<OpenSupportTicket>(1, m => m.MemberId == member));
+        await _h.Publish(new SupportTicketResolved(member, Guid.NewGuid(), "GD20260301-000008", _h.Clock.GetUtcNow()));
+        await Changxing.TestSupport.Eventually.Until(() => Task.FromResult(!_h.Strikes.Sagas.Contains(member)!.TicketRequested));
+        Assert.Equal(1, _h.Strikes.Sagas.Contains(member)!.TicketsOpened);
+        Assert.Null(_h.Strikes.Sagas.Contains(member)!.DeadlineStep);
+
+        // Its announcement arrives late: not counted again, and it does not stop the next ticket.
+        await _h.Publish(new SupportTicketOpened(member, Guid.NewGuid(), "GD20260301-000008", "积分支付异常", _h.Clock.GetUtcNow()));
+        await _h.Harness.InactivityTask;
+        Assert.Equal(1, _h.Strikes.Sagas.Contains(member)!.TicketsOpened);
+        await ThreePaymentsFailed(member);
+
+        Assert.Equal(2, await _h.PublishedExactly<OpenSupportTicket>(2, m => m.MemberId == member));
+    }
+
+    private IEnumerable<OpenSupportTicket> Asked(Guid member) =>
+        _h.Harness.Published.Select<OpenSupportTicket>().Select(m => m.Context.Message).Where(m => m.MemberId == member);
+
+    /// <summary>The overdue event the sweeper would send for the counter's ticket request; waits until the counter has asked again.</summary>
+    private async Task StrikeOverdue(Guid member)
+    {
+        var counter = _h.Strikes.Sagas.Contains(member)!;
+        var attempt = counter.DeadlineAttempt;
+        await _h.Publish(new StepDeadlineExpired<PaymentStrikeState>(member, counter.DeadlineStep!, attempt, counter.DeadlineAt!.Value));
+        await Changxing.TestSupport.Eventually.Until(
+            () => Task.FromResult(_h.Strikes.Sagas.Contains(member)!.DeadlineAttempt == attempt + 1),
+            TimeSpan.FromSeconds(15),
+            "the counter asks for the ticket again");
+    }
+
+    private async Task ThreePaymentsFailed(Guid member)
+    {
         for (var i = 0; i < 3; i++)
         {
             await PaymentFailed(member, ReasonCodes.InsufficientAvailablePoints);
         }
-
-        Assert.Equal(2, await _h.PublishedExactly<OpenSupportTicket>(2, m => m.MemberId == member));
     }
 
     /// <summary>A failed payment at <paramref name="at"/> (by default now on the harness's clock); waits until the counter has taken it.</summary>

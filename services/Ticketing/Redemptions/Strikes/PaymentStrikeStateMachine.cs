@@ -1,7 +1,9 @@
 using Changxing.Contracts;
 using Changxing.Contracts.Membership;
 using Changxing.Contracts.Redemptions;
+using Changxing.Messaging.Sagas;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Changxing.Ticketing.Redemptions.Strikes;
 
@@ -11,12 +13,22 @@ namespace Changxing.Ticketing.Redemptions.Strikes;
 /// failures after the member's last completed redemption count (<see cref="PaymentStrikes.CurrentRun"/>, read from the
 /// redemptions table rather than from a RedemptionCompleted delivery to every member's counter). Failures that are
 /// not about paying (sold out, not "兑", beneficiary not yet effective) neither count nor reset.
-/// The third strike asks Membership for a support ticket with keyword 积分支付异常, one open at a time.
+/// <para>
+/// The third strike asks Membership for a support ticket with keyword 积分支付异常, one open at a time. The request is a
+/// step with a deadline, like a redemption's: until <see cref="SupportTicketOpened"/> arrives it is sent again every
+/// <see cref="RedemptionOptions.StepTimeout"/> with the same failures (the command or its answer may be lost, and
+/// Membership answers a repeated command with the open ticket). An announcement of a ticket already counted is not
+/// counted again.
+/// </para>
 /// </summary>
-public sealed class PaymentStrikeStateMachine : MassTransitStateMachine<PaymentStrikeState>
+public sealed class PaymentStrikeStateMachine : StepDeadlineStateMachine<PaymentStrikeState>
 {
-    public PaymentStrikeStateMachine(TimeProvider clock)
+    /// <summary>The deadline step of an unanswered ticket request.</summary>
+    public const string OpenSupportTicketStep = "open-support-ticket";
+
+    public PaymentStrikeStateMachine(IOptions<RedemptionOptions> options, TimeProvider clock)
     {
+        var timeout = options.Value.StepTimeout;
         InstanceState(x => x.CurrentState);
         Event(() => RedemptionFailed, e => e.CorrelateById(m => m.Message.MemberId));
         Event(() => PasswordRejected, e => e.CorrelateById(m => m.Message.MemberId));
@@ -36,6 +48,7 @@ public sealed class PaymentStrikeStateMachine : MassTransitStateMachine<PaymentS
                 .TransitionTo(Counting),
             When(TicketOpened)
                 .Then(x => Opened(x.Saga, x.Message))
+                .ClearStepDeadline()
                 .TransitionTo(Counting),
             Ignore(RedemptionFailed, x => !x.Message.IsPaymentFailure));
 
@@ -45,27 +58,32 @@ public sealed class PaymentStrikeStateMachine : MassTransitStateMachine<PaymentS
             Ignore(RedemptionFailed, x => !x.Message.IsPaymentFailure),
             When(PasswordRejected)
                 .ThenAsync(x => Strike(x, new PaymentFailure(null, WrongPasswordReason(x.Message), x.Message.RejectedAt))),
-            When(TicketOpened)
-                .Then(x => Opened(x.Saga, x.Message)),
-            When(TicketResolved)
-                .Then(x =>
-                {
-                    x.Saga.TicketRequested = false;
-                    x.Saga.OpenTicketNumber = null;
-                    x.Saga.UpdatedAt = clock.GetUtcNow();
-                }));
+            When(TicketOpened, x => x.Message.TicketNumber != x.Saga.LastTicketNumber)
+                .Then(x => Opened(x.Saga, x.Message))
+                .ClearStepDeadline(),
+            Ignore(TicketOpened, x => x.Message.TicketNumber == x.Saga.LastTicketNumber),
+            When(TicketResolved, x => x.Message.TicketNumber == x.Saga.OpenTicketNumber || x.Message.TicketNumber != x.Saga.LastTicketNumber)
+                .Then(x => Resolved(x.Saga, x.Message, clock.GetUtcNow()))
+                .ClearStepDeadline(),
+            Ignore(TicketResolved, x => x.Message.TicketNumber != x.Saga.OpenTicketNumber && x.Message.TicketNumber == x.Saga.LastTicketNumber),
+            When(StepOverdue, x => x.IsCurrentDeadline() && x.Message.Step == OpenSupportTicketStep)
+                .ThenAsync(x => x.Publish(new OpenSupportTicket(
+                    x.Saga.CorrelationId, OpenSupportTicket.PointsPaymentProblem, PaymentStrikes.Requested(x.Saga), clock.GetUtcNow())))
+                .RestartStepDeadline(timeout));
 
         async Task Strike(BehaviorContext<PaymentStrikeState> x, PaymentFailure failure)
         {
             var lastCompletedAt = await x.GetServiceOrCreateInstance<ICompletedRedemptions>().LastCompletedAtAsync(x.Saga.CorrelationId, x.CancellationToken);
-            var third = PaymentStrikes.Strike(x.Saga, failure, lastCompletedAt, clock.GetUtcNow());
+            var now = clock.GetUtcNow();
+            var third = PaymentStrikes.Strike(x.Saga, failure, lastCompletedAt, now);
             if (third is null || x.Saga.TicketRequested)
             {
                 return;
             }
 
-            x.Saga.TicketRequested = true;
-            await x.Publish(new OpenSupportTicket(x.Saga.CorrelationId, OpenSupportTicket.PointsPaymentProblem, third, clock.GetUtcNow()));
+            PaymentStrikes.RequestTicket(x.Saga, third);
+            x.Saga.StartStep(OpenSupportTicketStep, now + timeout);
+            await x.Publish(new OpenSupportTicket(x.Saga.CorrelationId, OpenSupportTicket.PointsPaymentProblem, third, now));
         }
     }
 
@@ -79,11 +97,32 @@ public sealed class PaymentStrikeStateMachine : MassTransitStateMachine<PaymentS
     private static string WrongPasswordReason(PaymentPasswordRejected rejected) =>
         rejected.Locked ? ReasonCodes.ConsumptionPasswordLocked : ReasonCodes.WrongConsumptionPassword;
 
+    /// <summary>A ticket not counted yet is open: count it, and no second one until it is resolved.</summary>
     private static void Opened(PaymentStrikeState saga, SupportTicketOpened opened)
     {
         saga.TicketRequested = true;
+        saga.RequestedFailures = "[]";
         saga.OpenTicketNumber = opened.TicketNumber;
+        saga.LastTicketNumber = opened.TicketNumber;
         saga.TicketsOpened++;
         saga.UpdatedAt = opened.OpenedAt;
+    }
+
+    /// <summary>
+    /// The open ticket is resolved: the next third strike asks for a new one. A ticket resolved before its announcement
+    /// reached the counter (the announcement was lost) is counted here.
+    /// </summary>
+    private static void Resolved(PaymentStrikeState saga, SupportTicketResolved resolved, DateTimeOffset now)
+    {
+        if (resolved.TicketNumber != saga.LastTicketNumber)
+        {
+            saga.LastTicketNumber = resolved.TicketNumber;
+            saga.TicketsOpened++;
+        }
+
+        saga.TicketRequested = false;
+        saga.RequestedFailures = "[]";
+        saga.OpenTicketNumber = null;
+        saga.UpdatedAt = now;
     }
 }

@@ -12,7 +12,9 @@ public sealed class PaymentStrikeStateMap : SagaClassMap<PaymentStrikeState>
         entity.ToTable("payment_strikes");
         entity.Property(x => x.CurrentState).HasMaxLength(32);
         entity.Property(x => x.RecentFailures).HasMaxLength(4000);
+        entity.Property(x => x.RequestedFailures).HasMaxLength(4000);
         entity.Property(x => x.OpenTicketNumber).HasMaxLength(64);
+        entity.Property(x => x.LastTicketNumber).HasMaxLength(64);
         entity.Property(x => x.UpdatedAt).HasUtcDateTimeConversion();
     }
 }

@@ -44,5 +44,16 @@ public static class PaymentStrikes
         return run;
     }
 
+    /// <summary>The failures the unanswered ticket request carries (<see cref="PaymentStrikeState.RequestedFailures"/>).</summary>
+    public static IReadOnlyList<PaymentFailure> Requested(PaymentStrikeState state) =>
+        JsonSerializer.Deserialize<List<PaymentFailure>>(state.RequestedFailures, Json) ?? [];
+
+    /// <summary>A ticket is asked for with <paramref name="failures"/>: no second one until it is resolved.</summary>
+    public static void RequestTicket(PaymentStrikeState state, IReadOnlyList<PaymentFailure> failures)
+    {
+        state.TicketRequested = true;
+        state.RequestedFailures = JsonSerializer.Serialize(failures, Json);
+    }
+
     private static bool After(PaymentFailure failure, DateTimeOffset? lastCompletedAt) => lastCompletedAt is null || failure.FailedAt > lastCompletedAt;
 }

@@ -457,9 +457,6 @@ namespace Changxing.Membership.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<DateTimeOffset?>("OpenedAnnouncedAt")
-                        .HasColumnType("datetimeoffset");
-
                     b.Property<DateTimeOffset>("OpenedAt")
                         .HasColumnType("datetimeoffset");
 

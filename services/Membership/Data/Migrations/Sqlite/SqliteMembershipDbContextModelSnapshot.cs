@@ -450,9 +450,6 @@ namespace Changxing.Membership.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("OpenedAnnouncedAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 

@@ -432,11 +432,30 @@ namespace Changxing.Ticketing.Data.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTime?>("DeadlineAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("DeadlineAttempt")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DeadlineStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("LastTicketNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("OpenTicketNumber")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("RecentFailures")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("RequestedFailures")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
@@ -451,6 +470,8 @@ namespace Changxing.Ticketing.Data.Migrations.SqlServer
                         .HasColumnType("datetime2");
 
                     b.HasKey("CorrelationId");
+
+                    b.HasIndex("DeadlineAt");
 
                     b.ToTable("payment_strikes", (string)null);
                 });

@@ -424,11 +424,30 @@ namespace Changxing.Ticketing.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeadlineAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeadlineAttempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeadlineStep")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastTicketNumber")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OpenTicketNumber")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RecentFailures")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedFailures")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -443,6 +462,8 @@ namespace Changxing.Ticketing.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("CorrelationId");
+
+                    b.HasIndex("DeadlineAt");
 
                     b.ToTable("payment_strikes", (string)null);
                 });
