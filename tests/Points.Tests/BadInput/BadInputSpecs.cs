@@ -8,7 +8,7 @@ namespace Changxing.Points.Tests.BadInput;
 
 /// <summary>Issue #9: hostile input on every Points operation is refused with a problem document and leaves nothing behind.</summary>
 [Trait("Category", TestCategories.Database)]
-public sealed class BadInputSpecs(BadInputApiFactory<Program> factory, ITestOutputHelper output) : IClassFixture<BadInputApiFactory<Program>>
+public sealed class BadInputSpecs(PointsBadInputApiFactory factory, ITestOutputHelper output) : IClassFixture<PointsBadInputApiFactory>
 {
     [Fact]
     public async Task Should_answer_every_hostile_request_with_a_problem_and_store_nothing_it_refused()
