@@ -66,7 +66,7 @@ public static class DatabaseRegistration
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return options.ConnectionString;
+            return options.Provider == DatabaseProvider.Postgres ? WithAutoPrepare(options.ConnectionString) : options.ConnectionString;
         }
 
         if (options.Provider != DatabaseProvider.Sqlite)
@@ -78,6 +78,17 @@ public static class DatabaseRegistration
         var file = applicationName.Replace("Changxing.", string.Empty, StringComparison.Ordinal).ToLowerInvariant() + ".db";
         return $"Data Source={Path.Combine(Path.GetFullPath(options.DataDirectory), file)};Default Timeout=30;Pooling=True";
     }
+
+    /// <summary>
+    /// PostgreSQL parses and plans every statement again unless it is prepared, and Npgsql prepares nothing by default:
+    /// a statement used twice on a connection is prepared from then on (docs/PERFORMANCE.md, "PostgreSQL's side of a
+    /// redemption"). A connection string that names the setting itself is left as it is. Applied here, where the one
+    /// connection string of the service is resolved: the outbox's hand-over queue is keyed by it.
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString) =>
+        connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            ? connectionString
+            : connectionString.TrimEnd(';') + ";Max Auto Prepare=32;Auto Prepare Min Usages=2";
 
     private static void Register<TContext, TImplementation>(
         IServiceCollection services, DatabaseProvider provider, string connectionString, Action<DbContextOptionsBuilder>? configure)

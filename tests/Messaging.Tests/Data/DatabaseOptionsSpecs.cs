@@ -30,8 +30,21 @@ public sealed class DatabaseOptionsSpecs
     [Fact]
     public void Should_prefer_the_configured_connection_string()
     {
-        var options = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=db;Database=points" };
+        var options = new DatabaseOptions { Provider = DatabaseProvider.SqlServer, ConnectionString = "Server=db;Database=points" };
 
-        Assert.Equal("Host=db;Database=points", DatabaseRegistration.ResolveConnectionString(options, "Changxing.Points"));
+        Assert.Equal("Server=db;Database=points", DatabaseRegistration.ResolveConnectionString(options, "Changxing.Points"));
+    }
+
+    [Fact]
+    public void Should_let_Npgsql_prepare_repeated_statements_unless_the_connection_string_says_otherwise()
+    {
+        var plain = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=db;Database=points;" };
+        var chosen = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=db;Database=points;max auto prepare=0" };
+
+        var prepared = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseRegistration.ResolveConnectionString(plain, "Changxing.Points"));
+        var asChosen = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseRegistration.ResolveConnectionString(chosen, "Changxing.Points"));
+
+        Assert.Equal(("db", "points", 32, 2), (prepared.Host, prepared.Database, prepared.MaxAutoPrepare, prepared.AutoPrepareMinUsages));
+        Assert.Equal(0, asChosen.MaxAutoPrepare);
     }
 }
