@@ -47,7 +47,9 @@ public sealed class RedemptionJourneySpecs(SystemUnderTest system, Chromium chro
         await ScreenshotAsync(member.Page, "redeem");
         await member.EnterConsumptionPasswordAsync(BrowserMember.ConsumptionPassword);
 
-        await member.Page.WaitForURLAsync("**/redemptions/*");
+        // Only the address is awaited: the steps below are what the member must see, each awaited on its own. (Waiting
+        // for the page's load event as well timed out twice in CI, on a page that had rendered every step.)
+        await member.Page.WaitForURLAsync("**/redemptions/*", new() { WaitUntil = WaitUntilState.Commit });
         await member.Page.EvaluateAsync("() => window.changxingSamePage = true");
         foreach (var step in Steps)
         {
