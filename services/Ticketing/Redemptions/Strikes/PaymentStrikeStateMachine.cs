@@ -39,33 +39,27 @@ public sealed class PaymentStrikeStateMachine : StepDeadlineStateMachine<Payment
             e.OnMissingInstance(m => m.Discard());
         });
 
-        Initially(
+        // What a member's counter does before its first strike and after: every transition ends in Counting (a
+        // transition to the current state is none).
+        During(Initial, Counting,
             When(RedemptionFailed, x => x.Message.IsPaymentFailure)
                 .ThenAsync(x => Strike(x, new PaymentFailure(x.Message.RedemptionId, x.Message.Reason, x.Message.FailedAt)))
                 .TransitionTo(Counting),
+            Ignore(RedemptionFailed, x => !x.Message.IsPaymentFailure),
             When(PasswordRejected)
                 .ThenAsync(x => Strike(x, new PaymentFailure(null, WrongPasswordReason(x.Message), x.Message.RejectedAt)))
                 .TransitionTo(Counting),
-            When(TicketOpened)
+            When(TicketOpened, x => IsUncounted(x.Saga, x.Message))
                 .Then(x => Opened(x.Saga, x.Message))
                 .ClearStepDeadline()
                 .TransitionTo(Counting),
-            Ignore(RedemptionFailed, x => !x.Message.IsPaymentFailure));
+            Ignore(TicketOpened, x => !IsUncounted(x.Saga, x.Message)));
 
         During(Counting,
-            When(RedemptionFailed, x => x.Message.IsPaymentFailure)
-                .ThenAsync(x => Strike(x, new PaymentFailure(x.Message.RedemptionId, x.Message.Reason, x.Message.FailedAt))),
-            Ignore(RedemptionFailed, x => !x.Message.IsPaymentFailure),
-            When(PasswordRejected)
-                .ThenAsync(x => Strike(x, new PaymentFailure(null, WrongPasswordReason(x.Message), x.Message.RejectedAt))),
-            When(TicketOpened, x => x.Message.TicketNumber != x.Saga.LastTicketNumber)
-                .Then(x => Opened(x.Saga, x.Message))
-                .ClearStepDeadline(),
-            Ignore(TicketOpened, x => x.Message.TicketNumber == x.Saga.LastTicketNumber),
-            When(TicketResolved, x => x.Message.TicketNumber == x.Saga.OpenTicketNumber || x.Message.TicketNumber != x.Saga.LastTicketNumber)
+            When(TicketResolved, x => EndsTheRequest(x.Saga, x.Message))
                 .Then(x => Resolved(x.Saga, x.Message, clock.GetUtcNow()))
                 .ClearStepDeadline(),
-            Ignore(TicketResolved, x => x.Message.TicketNumber != x.Saga.OpenTicketNumber && x.Message.TicketNumber == x.Saga.LastTicketNumber),
+            Ignore(TicketResolved, x => !EndsTheRequest(x.Saga, x.Message)),
             When(StepOverdue, x => x.IsCurrentDeadline() && x.Message.Step == OpenSupportTicketStep)
                 .ThenAsync(x => x.Publish(new OpenSupportTicket(
                     x.Saga.CorrelationId, OpenSupportTicket.PointsPaymentProblem, PaymentStrikes.Requested(x.Saga), clock.GetUtcNow())))
@@ -96,6 +90,17 @@ public sealed class PaymentStrikeStateMachine : StepDeadlineStateMachine<Payment
 
     private static string WrongPasswordReason(PaymentPasswordRejected rejected) =>
         rejected.Locked ? ReasonCodes.ConsumptionPasswordLocked : ReasonCodes.WrongConsumptionPassword;
+
+    /// <summary>An announced ticket is counted once, however often Membership repeats its announcement.</summary>
+    private static bool IsUncounted(PaymentStrikeState saga, SupportTicketOpened opened) =>
+        opened.TicketNumber != saga.LastTicketNumber;
+
+    /// <summary>
+    /// A resolution ends the open ticket, or counts and ends one whose announcement never arrived; a late resolution
+    /// of a ticket already counted and closed changes nothing.
+    /// </summary>
+    private static bool EndsTheRequest(PaymentStrikeState saga, SupportTicketResolved resolved) =>
+        resolved.TicketNumber == saga.OpenTicketNumber || resolved.TicketNumber != saga.LastTicketNumber;
 
     /// <summary>A ticket not counted yet is open: count it, and no second one until it is resolved.</summary>
     private static void Opened(PaymentStrikeState saga, SupportTicketOpened opened)
