@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -7,6 +8,10 @@ namespace Changxing.Messaging.Data;
 
 public static class DatabaseRegistration
 {
+    /// <summary>See <see cref="WithPostgresDefaults"/>.</summary>
+    private static readonly (string Keyword, string Value)[] PostgresDefaults =
+        [("Max Auto Prepare", "32"), ("Auto Prepare Min Usages", "2"), ("No Reset On Close", "true")];
+
     /// <summary>
     /// Registers <typeparamref name="TContext"/> on the configured provider, backed by the matching subclass
     /// (whose migrations are applied at start-up), plus a readiness check; on SQLite, the one-process-per-file lock
@@ -66,7 +71,7 @@ public static class DatabaseRegistration
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return options.Provider == DatabaseProvider.Postgres ? WithAutoPrepare(options.ConnectionString) : options.ConnectionString;
+            return options.Provider == DatabaseProvider.Postgres ? WithPostgresDefaults(options.ConnectionString) : options.ConnectionString;
         }
 
         if (options.Provider != DatabaseProvider.Sqlite)
@@ -80,15 +85,30 @@ public static class DatabaseRegistration
     }
 
     /// <summary>
-    /// PostgreSQL parses and plans every statement again unless it is prepared, and Npgsql prepares nothing by default:
-    /// a statement used twice on a connection is prepared from then on (docs/PERFORMANCE.md, "PostgreSQL's side of a
-    /// redemption"). A connection string that names the setting itself is left as it is. Applied here, where the one
-    /// connection string of the service is resolved: the outbox's hand-over queue is keyed by it.
+    /// The Npgsql settings the services run with, each unless the connection string names it (in any of Npgsql's
+    /// spellings: <c>Max Auto Prepare</c> or <c>MaxAutoPrepare</c>). Applied here, where the one connection string of the
+    /// service is resolved: the outbox's hand-over queue is keyed by it. Why each (docs/PERFORMANCE.md, "PostgreSQL's side
+    /// of a redemption"):
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare=32;Auto Prepare Min Usages=2</c>: PostgreSQL parses and plans every statement again
+    /// unless it is prepared, and Npgsql prepares nothing by default; a statement used twice on a connection is prepared
+    /// from then on.</item>
+    /// <item><c>No Reset On Close=true</c>: Npgsql resets a pooled connection's session when it is returned (with
+    /// prepared statements, seven commands: role, settings, cursors, LISTEN, session advisory locks, sequences,
+    /// temporary tables), and the services return a connection several times per consumed message. They keep none of
+    /// that state on a connection: the job locks are transaction-scoped, and nothing changes the role, SETs, LISTENs or
+    /// creates a temporary table. An open transaction is still rolled back on return whatever this says. Code that adds
+    /// session state must undo it before it returns the connection.</item>
+    /// </list>
     /// </summary>
-    public static string WithAutoPrepare(string connectionString) =>
-        connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
-            ? connectionString
-            : connectionString.TrimEnd(';') + ";Max Auto Prepare=32;Auto Prepare Min Usages=2";
+    public static string WithPostgresDefaults(string connectionString)
+    {
+        var named = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>().Select(Keyword).ToHashSet();
+        var defaults = PostgresDefaults.Where(d => !named.Contains(Keyword(d.Keyword))).Select(d => $"{d.Keyword}={d.Value}");
+        return string.Join(';', defaults.Prepend(connectionString.TrimEnd(';')));
+
+        static string Keyword(string keyword) => keyword.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+    }
 
     private static void Register<TContext, TImplementation>(
         IServiceCollection services, DatabaseProvider provider, string connectionString, Action<DbContextOptionsBuilder>? configure)

@@ -36,15 +36,28 @@ public sealed class DatabaseOptionsSpecs
     }
 
     [Fact]
-    public void Should_let_Npgsql_prepare_repeated_statements_unless_the_connection_string_says_otherwise()
+    public void Should_let_Npgsql_prepare_repeated_statements_and_skip_the_session_reset_unless_the_connection_string_says_otherwise()
     {
-        var plain = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=db;Database=points;" };
-        var chosen = new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = "Host=db;Database=points;max auto prepare=0" };
+        var plain = Resolve("Host=db;Database=points;");
 
-        var prepared = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseRegistration.ResolveConnectionString(plain, "Changxing.Points"));
-        var asChosen = new Npgsql.NpgsqlConnectionStringBuilder(DatabaseRegistration.ResolveConnectionString(chosen, "Changxing.Points"));
-
-        Assert.Equal(("db", "points", 32, 2), (prepared.Host, prepared.Database, prepared.MaxAutoPrepare, prepared.AutoPrepareMinUsages));
-        Assert.Equal(0, asChosen.MaxAutoPrepare);
+        Assert.Equal(("db", "points", 32, 2, true), (plain.Host, plain.Database, plain.MaxAutoPrepare, plain.AutoPrepareMinUsages, plain.NoResetOnClose));
     }
+
+    [Theory]
+    [InlineData("Host=db;Database=points;max auto prepare=0", 0, 2, true)]
+    [InlineData("Host=db;Database=points;MaxAutoPrepare=0", 0, 2, true)]
+    [InlineData("Host=db;Database=points;Auto Prepare Min Usages=5", 32, 5, true)]
+    [InlineData("Host=db;Database=points;No Reset On Close=false", 32, 2, false)]
+    [InlineData("Host=db;Database=points;NoResetOnClose=False;Max Auto Prepare=8", 8, 2, false)]
+    public void Should_keep_each_setting_the_connection_string_names_in_any_spelling(string connectionString, int maxAutoPrepare, int minUsages, bool noResetOnClose)
+    {
+        var resolved = Resolve(connectionString);
+
+        Assert.Equal(("db", "points", maxAutoPrepare, minUsages, noResetOnClose),
+            (resolved.Host, resolved.Database, resolved.MaxAutoPrepare, resolved.AutoPrepareMinUsages, resolved.NoResetOnClose));
+    }
+
+    private static Npgsql.NpgsqlConnectionStringBuilder Resolve(string connectionString) =>
+        new(DatabaseRegistration.ResolveConnectionString(
+            new DatabaseOptions { Provider = DatabaseProvider.Postgres, ConnectionString = connectionString }, "Changxing.Points"));
 }
