@@ -105,7 +105,7 @@ public static class DatabaseRegistration
     {
         var named = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>().Select(Keyword).ToHashSet();
         var defaults = PostgresDefaults.Where(d => !named.Contains(Keyword(d.Keyword))).Select(d => $"{d.Keyword}={d.Value}");
-        return string.Join(';', defaults.Prepend(connectionString.TrimEnd(';')));
+        return string.Join(';', defaults.Prepend(connectionString.TrimEnd().TrimEnd(';')));
 
         static string Keyword(string keyword) => keyword.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
     }

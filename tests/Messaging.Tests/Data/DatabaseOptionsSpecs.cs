@@ -38,7 +38,7 @@ public sealed class DatabaseOptionsSpecs
     [Fact]
     public void Should_let_Npgsql_prepare_repeated_statements_and_skip_the_session_reset_unless_the_connection_string_says_otherwise()
     {
-        var plain = Resolve("Host=db;Database=points;");
+        var plain = Resolve("Host=db;Database=points; ");
 
         Assert.Equal(("db", "points", 32, 2, true), (plain.Host, plain.Database, plain.MaxAutoPrepare, plain.AutoPrepareMinUsages, plain.NoResetOnClose));
     }
