@@ -31,6 +31,7 @@ public sealed partial class HoldExpiryJob(
             .Where(h => h.Status == HoldStatus.Held && h.ExpiresAt <= now)
             .Select(h => h.RunId)
             .Distinct()
+            .OrderBy(runId => runId)
             .Take(BatchSize)
             .ToListAsync(cancellationToken);
 

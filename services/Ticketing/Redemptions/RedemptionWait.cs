@@ -73,14 +73,12 @@ public static class RedemptionWait
                     break;
                 }
 
-                try
-                {
-                    await waiter.Finished.WaitAsync(left < RecheckInterval ? left : RecheckInterval, clock, cancellationToken);
-                }
-                catch (TimeoutException)
-                {
-                    // Read again: another instance may have finished it, or the wait is over.
-                }
+                // Finished, or time to read again (another instance may have finished it, or the wait is over).
+                // Without an exception for the timeout: when redemptions slow down, every waiter's recheck would
+                // throw one a second.
+                await waiter.Finished.WaitAsync(left < RecheckInterval ? left : RecheckInterval, clock, cancellationToken)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                cancellationToken.ThrowIfCancellationRequested();
 
                 waiter.Dispose();
                 waiter = null;
