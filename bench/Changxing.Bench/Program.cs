@@ -2,6 +2,7 @@ using System.Globalization;
 using Changxing.Bench.Faults;
 using Changxing.Bench.Load;
 using Changxing.Bench.Points;
+using Changxing.Bench.Profiles;
 using Changxing.Bench.Sagas;
 using Changxing.Bench.Search;
 using Spectre.Console.Cli;
@@ -23,5 +24,7 @@ app.Configure(config =>
         .WithDescription("The fault drill under load: kills, a RabbitMQ restart, a PostgreSQL outage; then the invariants (restarts RabbitMQ!).");
     config.AddCommand<LoadBenchmark>("load")
         .WithDescription("Redemptions end to end through the gateway: a seeded population, the bus ceiling, search, then a ramp.");
+    config.AddCommand<AllocationReport>("allocations")
+        .WithDescription("What allocates, from a dotnet-trace capture with --profile gc-verbose: shares by type and by stack frame.");
 });
 return await app.RunAsync(args);
