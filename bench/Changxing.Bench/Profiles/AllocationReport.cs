@@ -14,8 +14,9 @@ public sealed class AllocationReport : AsyncCommand<AllocationReportSettings>
 {
     public override Task<int> ExecuteAsync(CommandContext context, AllocationReportSettings settings, CancellationToken cancellationToken)
     {
+        // The conversion is kept beside the capture and redone when the capture is newer (a new one under the same name).
         var etlx = Path.ChangeExtension(settings.Trace, ".etlx");
-        if (!File.Exists(etlx))
+        if (!File.Exists(etlx) || File.GetLastWriteTimeUtc(etlx) < File.GetLastWriteTimeUtc(settings.Trace))
         {
             TraceLog.CreateFromEventPipeDataFile(settings.Trace, etlx);
         }
