@@ -260,7 +260,7 @@ public sealed partial class OutboxDeliveryService<TDbContext>(
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(SendTimeout);
         var endpoint = await bus.GetSendEndpoint(destination);
-        await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, destination), timeout.Token);
+        await endpoint.Send(new SerializedMessageBody(), new StoredMessageSendPipe(message), timeout.Token);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery is disabled on this instance (Outbox:DeliveryEnabled=false): stored messages wait for another instance")]
