@@ -1,4 +1,5 @@
 using System.Globalization;
+using Changxing.Bench.Compare;
 using Changxing.Bench.Faults;
 using Changxing.Bench.Load;
 using Changxing.Bench.Points;
@@ -24,6 +25,8 @@ app.Configure(config =>
         .WithDescription("The fault drill under load: kills, a RabbitMQ restart, a PostgreSQL outage; then the invariants (restarts RabbitMQ!).");
     config.AddCommand<LoadBenchmark>("load")
         .WithDescription("Redemptions end to end through the gateway: a seeded population, the bus ceiling, search, then a ramp.");
+    config.AddCommand<CompareBenchmark>("compare")
+        .WithDescription("Two builds side by side, a step on each in turn: the median ratio of their CPU per redemption.");
     config.AddCommand<AllocationReport>("allocations")
         .WithDescription("What allocates, from a dotnet-trace capture with --profile gc-verbose: shares by type and by stack frame.");
 });

@@ -119,12 +119,7 @@ public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
                 seeding.Description = $"seeded {population.Members.Count} members on {population.Runs.Count} runs ({seedingSeconds:0} s)";
                 seeding.StopTask();
 
-                // A service's CPU and memory are those of all its instances, under the service's name.
-                var watched = SystemUnderTest.Services.ToDictionary(
-                    s => s, s => (Func<IEnumerable<int>>)(() => system.Instances(s).Select(p => p.ProcessId).OfType<int>()));
-                watched["Gateway"] = () => system.Gateway.ProcessId is { } gateway ? [gateway] : [];
-                watched["Bench"] = () => [Environment.ProcessId]; // the load generator shares the two cores
-                await using var sampler = new ProcessSampler(watched);
+                await using var sampler = SamplerOf(system);
 
                 var bus = ctx.AddTask("bus ceiling: MassTransit publish→consume, 32 publishers", maxValue: 1);
                 var ceiling = await BusCeiling.MeasureAsync(32, settings.BusLength);
@@ -192,8 +187,19 @@ public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
         return steps;
     }
 
+    /// <summary>Samples the system's services, the gateway, the load generator and the shared servers.</summary>
+    internal static ProcessSampler SamplerOf(SystemUnderTest system)
+    {
+        // A service's CPU and memory are those of all its instances, under the service's name.
+        var watched = SystemUnderTest.Services.ToDictionary(
+            s => s, s => (Func<IEnumerable<int>>)(() => system.Instances(s).Select(p => p.ProcessId).OfType<int>()));
+        watched["Gateway"] = () => system.Gateway.ProcessId is { } gateway ? [gateway] : [];
+        watched["Bench"] = () => [Environment.ProcessId]; // the load generator shares the two cores
+        return new ProcessSampler(watched);
+    }
+
     /// <summary>Rate limits raised far above the load (they are tested in Gateway.Tests); everything else as shipped.</summary>
-    private static Dictionary<string, string> ServiceSettings(IReadOnlyDictionary<string, string> extra)
+    internal static Dictionary<string, string> ServiceSettings(IReadOnlyDictionary<string, string> extra)
     {
         var settings = new Dictionary<string, string>
         {
@@ -256,10 +262,10 @@ public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
 
     private static string Base(ServiceProcess process) => process.BaseAddress.ToString().TrimEnd('/');
 
-    private static double[] LoadAverage() =>
+    internal static double[] LoadAverage() =>
         [.. File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Select(v => double.Parse(v, CultureInfo.InvariantCulture))];
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

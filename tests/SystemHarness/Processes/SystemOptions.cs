@@ -25,6 +25,12 @@ public sealed record SystemOptions
     /// </summary>
     public int PointsClockAheadDays { get; init; } = 3;
 
+    /// <summary>
+    /// The checkout whose built services run (each from its services/&lt;name&gt;/bin/&lt;configuration&gt;/net10.0); null for
+    /// the one the harness was built from. The benchmark's <c>compare</c> runs two builds side by side this way.
+    /// </summary>
+    public string? Build { get; init; }
+
     /// <summary>Settings given to every service process (e.g. raised rate limits for a load test); they win over the defaults.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }

@@ -105,7 +105,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
             for (var instance = 1; instance <= _options.Instances; instance++)
             {
                 var key = InstanceName(name, instance);
-                _processes[key] = new ServiceProcess(BuiltService.Locate(name) with { Name = key }, LoopbackPort.Free(), WithOptions(new(environment)));
+                _processes[key] = new ServiceProcess(BuiltService.Locate(name, _options.Build) with { Name = key }, LoopbackPort.Free(), WithOptions(new(environment)));
             }
         }
 
@@ -133,7 +133,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
         var gatewayPort = LoopbackPort.Free();
 
         // The web front end is a client of the gateway, and the gateway routes pages to it (its readiness covers it).
-        _processes[WebApp] = new ServiceProcess(BuiltService.Locate(WebApp), LoopbackPort.Free(), WithOptions(new Dictionary<string, string>
+        _processes[WebApp] = new ServiceProcess(BuiltService.Locate(WebApp, _options.Build), LoopbackPort.Free(), WithOptions(new Dictionary<string, string>
         {
             ["Web__GatewayAddress"] = $"http://127.0.0.1:{gatewayPort}",
         }));
@@ -141,7 +141,7 @@ public sealed class SystemUnderTest : IAsyncLifetime
         // The web app tells the gateway each browser's address (X-Forwarded-For); the gateway believes it from the web
         // app's address only, here the loopback that every process shares.
         gateway["Gateway__TrustedProxies__0"] = "127.0.0.1";
-        _processes["Gateway"] = new ServiceProcess(BuiltService.Locate("Gateway"), gatewayPort, WithOptions(gateway));
+        _processes["Gateway"] = new ServiceProcess(BuiltService.Locate("Gateway", _options.Build), gatewayPort, WithOptions(gateway));
 
         foreach (var process in _processes.Values)
         {
