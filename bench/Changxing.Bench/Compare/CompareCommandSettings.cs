@@ -31,7 +31,7 @@ public sealed class CompareCommandSettings : CommandSettings
     public double StepSeconds { get; set; } = 30;
 
     [CommandOption("--warmup-seconds <SECONDS>")]
-    [Description("Redemptions at 3/s on each build before the rounds, not counted (with 40 s, the first round still ran a sixth dearer on both).")]
+    [Description("Redemptions at 3/s on each build before the rounds, not counted (with 40 s, the first round still ran a quarter dearer on both).")]
     [DefaultValue(60d)]
     public double WarmupSeconds { get; set; } = 60;
 

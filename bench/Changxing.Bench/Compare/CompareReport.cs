@@ -6,7 +6,8 @@ namespace Changxing.Bench.Compare;
 /// Everything a <c>compare</c> run measured, written as JSON to bench/results: both checkouts and their commits, and
 /// every step of every round. The verdict is the median of the rounds' B/A ratios of CPU per redemption: each round
 /// runs A and B within a minute of each other, so a change in the machine's speed between rounds (a fifth on this
-/// shared machine, docs/PERFORMANCE.md) cancels out of the ratio where it would swamp two separate runs.
+/// shared machine, docs/PERFORMANCE.md) falls largely on both, where it would swamp two separate runs. Single rounds
+/// still scatter by about a tenth: eight rounds resolve about ±5–8 %.
 /// </summary>
 public sealed record CompareReport(
     string Provider,

@@ -14,12 +14,7 @@ public static class DatabaseFacadeProvider
     public static DatabaseProvider GetDatabaseProvider(this DatabaseFacade database)
     {
         var provider = database.GetService<IDatabaseProvider>();
-        if (!ByProviderType.TryGetValue(provider.GetType(), out var known))
-        {
-            known = ByProviderType.GetOrAdd(provider.GetType(), Of(provider.Name));
-        }
-
-        return known;
+        return ByProviderType.GetOrAdd(provider.GetType(), static (_, p) => Of(p.Name), provider);
     }
 
     private static DatabaseProvider Of(string name) => name switch

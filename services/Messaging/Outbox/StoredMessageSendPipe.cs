@@ -15,7 +15,9 @@ namespace Changxing.Messaging.Outbox;
 /// envelope and serialises it again, because its outbox may hold bodies of any serialiser. This outbox stores the body
 /// its own serialiser wrote for this very send (<see cref="OutboxMessages.AddSend{T}"/>), envelope and all, so the
 /// round trip produced the same bytes at a cost: about a third of the delivery's CPU in the profiles
-/// (docs/PERFORMANCE.md).
+/// (docs/PERFORMANCE.md). Headers the delivery itself adds (its trace activity) travel in the transport's headers,
+/// where MassTransit's receive side reads them, not in the stored envelope. The outbox keeps bodies as text
+/// (<see cref="OutboxMessages.AddSend{T}"/>), which suits the services' JSON serialiser and no binary one.
 /// </remarks>
 public sealed class StoredMessageSendPipe(OutboxMessage message) : IPipe<SendContext>
 {

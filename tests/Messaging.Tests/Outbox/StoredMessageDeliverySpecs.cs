@@ -13,8 +13,8 @@ namespace Changxing.Messaging.Tests.Outbox;
 
 /// <summary>
 /// What the outbox stored is what the consumer receives over RabbitMQ: the body byte for byte (envelope, send time and
-/// all), the message id, the conversation, and the sender's headers among the message's AMQP headers as well as in
-/// the envelope (a consumer that reads the transport's headers sees them too).
+/// all), the message id and content type in the AMQP properties as in the envelope, the conversation, and the sender's
+/// header among the AMQP headers (a consumer that reads the transport's headers sees it too).
 /// </summary>
 [Trait("Category", TestCategories.Database)]
 public sealed class StoredMessageDeliverySpecs
@@ -56,21 +56,27 @@ public sealed class StoredMessageDeliverySpecs
         var stored = await check.ServiceProvider.GetRequiredService<SagaTestDbContext>().Set<OutboxMessage>().AsNoTracking().SingleAsync();
         Assert.Equal(stored.Body, copy.Body);
         Assert.Equal(stored.MessageId, copy.MessageId);
+        Assert.Equal(stored.MessageId.ToString(), copy.AmqpMessageId);
+        Assert.Equal(stored.ContentType, copy.AmqpContentType);
         Assert.Equal(conversationId, copy.ConversationId);
         Assert.Equal("兑 stored", copy.TestHeader);
         Assert.Equal(new CounterChanged(id, 7), copy.Message);
         await app.StopAsync();
     }
 
-    private sealed record ReceivedCopy(string Body, Guid? MessageId, Guid? ConversationId, string? TestHeader, CounterChanged Message);
+    private sealed record ReceivedCopy(
+        string Body, Guid? MessageId, string? AmqpMessageId, string? AmqpContentType, Guid? ConversationId, string? TestHeader, CounterChanged Message);
 
     private sealed class CounterChangedCopier(TaskCompletionSource<ReceivedCopy> received) : IConsumer<CounterChanged>
     {
         public Task Consume(ConsumeContext<CounterChanged> context)
         {
+            var amqp = context.ReceiveContext.GetPayload<RabbitMqBasicConsumeContext>().Properties;
             received.TrySetResult(new ReceivedCopy(
                 context.ReceiveContext.Body.GetString(),
                 context.MessageId,
+                amqp.MessageId,
+                amqp.ContentType,
                 context.ConversationId,
                 context.ReceiveContext.TransportHeaders.Get<string>("X-Changxing-Test"),
                 context.Message));
