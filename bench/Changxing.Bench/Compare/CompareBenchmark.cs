@@ -69,8 +69,7 @@ public sealed class CompareBenchmark : AsyncCommand<CompareCommandSettings>
         // Three members per redemption a second (as the load command), and enough that none needs more than 60
         // redemptions: a member redeems once per run, and the population seeds 72 runs.
         var members = Math.Max(Math.Max(80, (int)Math.Ceiling(settings.Rate * 3)), (int)Math.Ceiling(redemptions / (double)MostPerMember));
-        var serviceSettings = LoadBenchmark.ServiceSettings(settings.ServiceSettings
-            .Select(setting => setting.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : ""));
+        var serviceSettings = LoadSettings.ServiceSettingsFrom(settings.ServiceSettings);
         AnsiConsole.Write(new Rule($"[bold]compare on {provider}[/]: A = {Markup.Escape(a)}, B = {Markup.Escape(b)} (load average {loadAtStart[0]:0.0} {loadAtStart[1]:0.0} {loadAtStart[2]:0.0})"));
 
         var steps = new List<CompareStep>();
@@ -81,8 +80,8 @@ public sealed class CompareBenchmark : AsyncCommand<CompareCommandSettings>
             {
                 await using var systemA = await StartAsync(ctx, "A", a, provider, serviceSettings);
                 await using var systemB = await StartAsync(ctx, "B", b, provider, serviceSettings);
-                using var populationA = await SeedAsync(ctx, "A", systemA, members, redemptions);
-                using var populationB = await SeedAsync(ctx, "B", systemB, members, redemptions);
+                using var populationA = (await LoadBenchmark.SeedAsync(ctx, "A: ", systemA, members, redemptions, concurrency: 16)).Population;
+                using var populationB = (await LoadBenchmark.SeedAsync(ctx, "B: ", systemB, members, redemptions, concurrency: 16)).Population;
                 if (Math.Min(populationA.Capacity, populationB.Capacity) < redemptions)
                 {
                     // A member redeems once per run: fewer seeded runs than planned leave the last rounds short, and
@@ -136,38 +135,12 @@ public sealed class CompareBenchmark : AsyncCommand<CompareCommandSettings>
         return 0;
     }
 
-    private static async Task<SystemUnderTest> StartAsync(ProgressContext ctx, string name, string checkout, DatabaseProvider provider, Dictionary<string, string> serviceSettings)
+    private static async Task<SystemUnderTest> StartAsync(ProgressContext ctx, string name, string checkout, DatabaseProvider provider, IReadOnlyDictionary<string, string> serviceSettings)
     {
         var starting = ctx.AddTask($"{name}: start Membership, Points, Ticketing, Gateway", maxValue: 1);
-        var system = await SystemUnderTest.StartAsync(new SystemOptions
-        {
-            Database = provider,
-            Label = $"compare-{name.ToLowerInvariant()}",
-            Environment = serviceSettings,
-            Build = checkout,
-            PointsClockAheadDays = 30, // as the load command: members earn from real tickets on runs that have left in Points' eyes
-        });
+        var system = await SystemUnderTest.StartAsync(LoadBenchmark.SystemOptionsOf(provider, $"compare-{name.ToLowerInvariant()}", serviceSettings, build: checkout));
         starting.Increment(1);
         return system;
-    }
-
-    private static async Task<Population> SeedAsync(ProgressContext ctx, string name, SystemUnderTest system, int members, long redemptions)
-    {
-        var seeding = ctx.AddTask($"{name}: seed", maxValue: members);
-        var population = await Population.SeedAsync(system, new PopulationOptions
-        {
-            Members = members,
-            RedemptionsPerMember = (int)Math.Ceiling((double)redemptions / members),
-            Concurrency = 16,
-        }, new InlineProgress<SeedingProgress>(p =>
-        {
-            seeding.Description = $"{name}: seed: {p.Stage} {p.Done}/{p.Total}";
-            seeding.MaxValue = p.Total;
-            seeding.Value = p.Done;
-        }));
-        seeding.Description = $"{name}: seeded {population.Members.Count} members on {population.Runs.Count} runs";
-        seeding.StopTask();
-        return population;
     }
 
     private static void Print(CompareReport report)

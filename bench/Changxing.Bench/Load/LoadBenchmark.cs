@@ -88,36 +88,11 @@ public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
                 var starting = ctx.AddTask(settings.Instances > 1
                     ? $"{provider}: start {settings.Instances} each of Membership, Points, Ticketing, and the Gateway"
                     : $"{provider}: start Membership, Points, Ticketing, Gateway", maxValue: 1);
-                await using var system = await SystemUnderTest.StartAsync(new SystemOptions
-                {
-                    Database = provider,
-                    Instances = settings.Instances,
-                    Label = "load",
-                    Environment = ServiceSettings(settings.ServiceSettings),
-
-                    // Points a month ahead: the members earn from real tickets on the runs leaving within that month
-                    // (their business class; the load redeems second class), which have left in Points' eyes.
-                    PointsClockAheadDays = 30,
-                });
+                await using var system = await SystemUnderTest.StartAsync(SystemOptionsOf(provider, "load", settings.ServiceSettings, settings.Instances));
                 starting.Increment(1);
 
-                var seeding = ctx.AddTask("seed", maxValue: settings.Members);
-                var seedWatch = System.Diagnostics.Stopwatch.StartNew();
-                var options = new PopulationOptions
-                {
-                    Members = settings.Members,
-                    RedemptionsPerMember = (int)Math.Ceiling((double)settings.MostRedemptions / settings.Members),
-                    Concurrency = settings.SeedConcurrency,
-                };
-                using var population = await Population.SeedAsync(system, options, new InlineProgress<SeedingProgress>(p =>
-                {
-                    seeding.Description = $"seed: {p.Stage} {p.Done}/{p.Total}";
-                    seeding.MaxValue = p.Total;
-                    seeding.Value = p.Done;
-                }));
-                var seedingSeconds = seedWatch.Elapsed.TotalSeconds;
-                seeding.Description = $"seeded {population.Members.Count} members on {population.Runs.Count} runs ({seedingSeconds:0} s)";
-                seeding.StopTask();
+                var (population, seedingSeconds) = await SeedAsync(ctx, "", system, settings.Members, settings.MostRedemptions, settings.SeedConcurrency);
+                using var seeded = population;
 
                 await using var sampler = SamplerOf(system);
 
@@ -187,6 +162,45 @@ public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
         return steps;
     }
 
+    /// <summary>
+    /// The services as the benchmarks run them: rate limits out of the way (<see cref="ServiceSettings"/>) and Points a
+    /// month ahead, so the members earn from real tickets on the runs leaving within that month (their business class;
+    /// the load redeems second class), which have left in Points' eyes. <paramref name="build"/>: another checkout's
+    /// build (<c>compare</c>); null for this one.
+    /// </summary>
+    internal static SystemOptions SystemOptionsOf(DatabaseProvider provider, string label, IReadOnlyDictionary<string, string> extraSettings, int instances = 1, string? build = null) => new()
+    {
+        Database = provider,
+        Instances = instances,
+        Label = label,
+        Environment = ServiceSettings(extraSettings),
+        Build = build,
+        PointsClockAheadDays = 30,
+    };
+
+    /// <summary>Seeds enough members for <paramref name="redemptions"/>, with a progress line; returns them and how long it took.</summary>
+    internal static async Task<(Population Population, double Seconds)> SeedAsync(
+        ProgressContext ctx, string prefix, SystemUnderTest system, int members, long redemptions, int concurrency)
+    {
+        var seeding = ctx.AddTask($"{prefix}seed", maxValue: members);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var population = await Population.SeedAsync(system, new PopulationOptions
+        {
+            Members = members,
+            RedemptionsPerMember = (int)Math.Ceiling((double)redemptions / members),
+            Concurrency = concurrency,
+        }, new InlineProgress<SeedingProgress>(p =>
+        {
+            seeding.Description = $"{prefix}seed: {p.Stage} {p.Done}/{p.Total}";
+            seeding.MaxValue = p.Total;
+            seeding.Value = p.Done;
+        }));
+        var seconds = watch.Elapsed.TotalSeconds;
+        seeding.Description = $"{prefix}seeded {population.Members.Count} members on {population.Runs.Count} runs ({seconds:0} s)";
+        seeding.StopTask();
+        return (population, seconds);
+    }
+
     /// <summary>Samples the system's services, the gateway, the load generator and the shared servers.</summary>
     internal static ProcessSampler SamplerOf(SystemUnderTest system)
     {
@@ -199,7 +213,7 @@ public sealed class LoadBenchmark : AsyncCommand<LoadCommandSettings>
     }
 
     /// <summary>Rate limits raised far above the load (they are tested in Gateway.Tests); everything else as shipped.</summary>
-    internal static Dictionary<string, string> ServiceSettings(IReadOnlyDictionary<string, string> extra)
+    private static Dictionary<string, string> ServiceSettings(IReadOnlyDictionary<string, string> extra)
     {
         var settings = new Dictionary<string, string>
         {

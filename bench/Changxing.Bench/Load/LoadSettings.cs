@@ -80,11 +80,14 @@ public sealed record LoadSettings
             ResultsDirectory = options.Results ?? Path.Combine(repositoryRoot, "bench", "results"),
             ChartPath = options.Chart ?? Path.Combine(repositoryRoot, quick ? "bench/results/load-quick.png" : "docs/performance/load.png"),
             ChartFrom = options.ChartFrom?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
-            ServiceSettings = options.ServiceSettings
-                .Select(setting => setting.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : ""),
+            ServiceSettings = ServiceSettingsFrom(options.ServiceSettings),
         };
         return settings with { Members = options.Members ?? settings.EnoughMembers };
     }
+
+    /// <summary>The repeatable <c>--service-setting Key=Value</c> options as a dictionary (a setting without "=" is empty).</summary>
+    public static IReadOnlyDictionary<string, string> ServiceSettingsFrom(IEnumerable<string> settings) =>
+        settings.Select(setting => setting.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv.Length > 1 ? kv[1] : "");
 
     /// <summary>
     /// Members for the heaviest step: each is busy for its redemption's whole latency (authorise, then submit with

@@ -5,7 +5,6 @@ using Changxing.Messaging.Tests.Sagas;
 using Changxing.TestSupport;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,13 +42,8 @@ public sealed class OutboxSelectionSpecs
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await SagaTestHost.CreateSchemaAsync(database);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Configuration["Bus:Transport"] = "InMemory";
+        var builder = SagaTestHost.ServiceApplication(database, "InMemory");
         builder.Configuration["Outbox:DeliveryEnabled"] = "false";
-        builder.Configuration["Database:Provider"] = "Sqlite";
-        builder.Configuration["Database:ConnectionString"] = database.ConnectionString;
-        builder.Configuration["Database:MigrateOnStartup"] = "false";
-        builder.AddServiceDatabase<SagaTestDbContext, SqliteSagaTestDbContext, PostgresSagaTestDbContext, SqlServerSagaTestDbContext>();
         builder.AddServiceBus<SagaTestDbContext>(_ => { });
         await using var app = builder.Build();
 
@@ -77,15 +71,9 @@ public sealed class OutboxSelectionSpecs
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var virtualHost = await RabbitMqVirtualHost.CreateAsync("outbox");
         await SagaTestHost.CreateSchemaAsync(database);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseTestServer();
-        builder.Configuration["Bus:Transport"] = transport;
+        var builder = SagaTestHost.ServiceApplication(database, transport);
         builder.Configuration["RabbitMq:VirtualHost"] = virtualHost.Name;
         builder.Configuration["Outbox:RecoverAfter"] = "01:00:00";
-        builder.Configuration["Database:Provider"] = "Sqlite";
-        builder.Configuration["Database:ConnectionString"] = database.ConnectionString;
-        builder.Configuration["Database:MigrateOnStartup"] = "false";
-        builder.AddServiceDatabase<SagaTestDbContext, SqliteSagaTestDbContext, PostgresSagaTestDbContext, SqlServerSagaTestDbContext>();
         builder.AddServiceBus<SagaTestDbContext>(_ => { });
         await using var app = builder.Build();
         await app.StartAsync();

@@ -4,8 +4,6 @@ using Changxing.Messaging.Outbox;
 using Changxing.Messaging.Tests.Sagas;
 using Changxing.TestSupport;
 using MassTransit;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,15 +24,9 @@ public sealed class StoredMessageDeliverySpecs
         await using var virtualHost = await RabbitMqVirtualHost.CreateAsync("outbox-body");
         await SagaTestHost.CreateSchemaAsync(database);
         var received = new TaskCompletionSource<ReceivedCopy>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.WebHost.UseTestServer();
-        builder.Configuration["Bus:Transport"] = "RabbitMq";
+        var builder = SagaTestHost.ServiceApplication(database, "RabbitMq");
         builder.Configuration["RabbitMq:VirtualHost"] = virtualHost.Name;
-        builder.Configuration["Database:Provider"] = "Sqlite";
-        builder.Configuration["Database:ConnectionString"] = database.ConnectionString;
-        builder.Configuration["Database:MigrateOnStartup"] = "false";
         builder.Services.AddSingleton(received);
-        builder.AddServiceDatabase<SagaTestDbContext, SqliteSagaTestDbContext, PostgresSagaTestDbContext, SqlServerSagaTestDbContext>();
         builder.AddServiceBus<SagaTestDbContext>(x => x.AddConsumer<CounterChangedCopier>());
         await using var app = builder.Build();
         await app.StartAsync();

@@ -5,6 +5,8 @@ using Changxing.Messaging.Sagas;
 using Changxing.TestSupport;
 using MassTransit;
 using MassTransit.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -91,6 +93,23 @@ public sealed class SagaTestHost : IAsyncDisposable
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
         return new SagaTestHost(provider, harness);
+    }
+
+    /// <summary>
+    /// A web application wired as a service wires itself (its database registration, then the caller's
+    /// <c>AddServiceBus</c>), on the test saga's context over <paramref name="database"/> (SQLite, schema made by
+    /// <see cref="CreateSchemaAsync"/>) and the given bus transport; the caller adds its own settings before building.
+    /// </summary>
+    public static WebApplicationBuilder ServiceApplication(TestDatabase database, string transport)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration["Bus:Transport"] = transport;
+        builder.Configuration["Database:Provider"] = "Sqlite";
+        builder.Configuration["Database:ConnectionString"] = database.ConnectionString;
+        builder.Configuration["Database:MigrateOnStartup"] = "false";
+        builder.AddServiceDatabase<SagaTestDbContext, SqliteSagaTestDbContext, PostgresSagaTestDbContext, SqlServerSagaTestDbContext>();
+        return builder;
     }
 
     /// <summary>Creates the saga tables once per test database (a service would run its migrations).</summary>
